@@ -1,0 +1,13 @@
+package org.nmaudit.cli;
+
+import picocli.CommandLine.Command;
+
+/** The root command: only names the subcommands; each subcommand is its own class. */
+@Command(
+        name = "nmaudit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Compliance auditor for neuromodulation (spinal cord and peripheral nerve stimulator) billing.",
+        subcommands = {})
+public final class NmauditCommand {
+}
