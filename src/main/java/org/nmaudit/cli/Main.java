@@ -24,6 +24,8 @@ public final class Main {
 
     static CommandLine newCommandLine() {
         CommandLine cmd = new CommandLine(new NmauditCommand());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionExceptionHandler(new InternalErrorHandler());
         describeExitCodes(cmd);
         return cmd;
     }

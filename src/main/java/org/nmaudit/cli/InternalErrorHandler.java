@@ -1,0 +1,39 @@
+package org.nmaudit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * A bug must not greet a billing clerk with a stack trace: the console gets one line and the path of
+ * a log file that holds the trace for whoever fixes it (exit code 1).
+ */
+final class InternalErrorHandler implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        String where;
+        try {
+            Path log = Files.createTempFile("nmaudit-error-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-", ".log");
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            Files.writeString(log, "nmaudit " + VersionProvider.version() + "\nargs: "
+                    + String.join(" ", parseResult.originalArgs()) + "\n\n" + trace, StandardCharsets.UTF_8);
+            where = "details in " + log;
+        } catch (IOException e) {
+            where = "and the log file could not be written (" + e.getMessage() + ")";
+        }
+        err.println("nmaudit: internal error (a bug, please report it): " + ex + "; " + where);
+        err.flush();
+        return ExitCode.INTERNAL_ERROR;
+    }
+}

@@ -1,0 +1,232 @@
+package org.nmaudit.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.definition.rule.Rule;
+import org.nmaudit.findings.Flag;
+import org.nmaudit.findings.RuleInfo;
+import org.nmaudit.findings.Severity;
+import org.nmaudit.input.Sha256;
+
+/**
+ * Compiles a rules folder with the classic DRL builder, which reports every error of every file with
+ * its line, and turns Drools' messages into located {@link RuleProblem}s an auditor can act on.
+ */
+public final class RuleCompiler {
+    /** The one global nmaudit provides to rules. */
+    public static final String FLAG_GLOBAL = "flag";
+
+    /** Where a file sits in the in-memory KIE project; Drools strips this prefix in its messages. */
+    private static final String RESOURCES = "src/main/resources/";
+    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+    private static final Pattern MVEL_NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\. (.*?) \\.\\.\\.\\.\\}\\]");
+    private static final Pattern MVEL_ERROR = Pattern.compile("\\[Error: ([^\\]]*)\\]");
+    private static final Pattern IN_RULE = Pattern.compile("\\s+in rule \"?([^\"]*)\"?\\s*$");
+    private static final Pattern ERR_PREFIX = Pattern.compile("^\\[ERR \\d+\\]\\s*Line \\d+:\\d+\\s*");
+
+    private static final Map<String, RuleBase> BUILT = new ConcurrentHashMap<>();
+
+    private RuleCompiler() {
+    }
+
+    /** Compiles the folder, or returns the rule base already built in this JVM from identical files. */
+    public static RuleBase compile(RuleFolder folder) throws RuleSetupException {
+        String key = folder.displayPath() + "|" + folder.contentKey();
+        RuleBase built = BUILT.get(key);
+        if (built == null) {
+            built = build(folder);
+            BUILT.put(key, built);
+        }
+        return built;
+    }
+
+    private static RuleBase build(RuleFolder folder) throws RuleSetupException {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("org.nmaudit.rules", "rules-"
+                + Sha256.hex(folder.contentKey()).substring(0, 12), "1.0.0");
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, RuleFile> byName = new LinkedHashMap<>();
+        for (RuleFile f : folder.drlFiles()) {
+            kfs.write(RESOURCES + "rules/" + f.name(), f.text());
+            byName.put(f.name(), f);
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(locate(m, byName));
+        }
+        dropParserEcho(problems);
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing((RuleProblem p) -> p.file() == null ? "" : p.file())
+                    .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
+            throw new RuleSetupException(problems);
+        }
+        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+        Map<String, RuleInfo> rules = describe(kieBase, byName, problems);
+        checkGlobals(kieBase, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleSetupException(problems);
+        }
+        return new RuleBase(folder, kieBase, rules);
+    }
+
+    /** Reads @id, @severity and @citation; a finding rule needs all three, and a known severity. */
+    private static Map<String, RuleInfo> describe(KieBase kieBase, Map<String, RuleFile> files,
+            List<RuleProblem> problems) {
+        List<RuleInfo> infos = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleFile file = fileOf(rule, files);
+                String display = file == null ? null : file.displayPath();
+                int line = file == null ? 0 : file.lineOf(rule.getName());
+                Map<String, Object> meta = rule.getMetaData();
+                String id = text(meta.get("id"));
+                String severityText = text(meta.get("severity"));
+                String citation = text(meta.get("citation"));
+                Severity severity = Severity.parse(severityText);
+                if (severityText != null && severity == null) {
+                    problems.add(new RuleProblem(display, line, 1, "@severity(" + severityText
+                            + ") is not one of BLOCKER, HIGH, MEDIUM, LOW, INFO", rule.getName()));
+                }
+                if ((id != null || severityText != null || citation != null)
+                        && (id == null || severityText == null || citation == null)) {
+                    problems.add(new RuleProblem(display, line, 1, "a rule that raises findings needs all of @id,"
+                            + " @severity and @citation; missing " + missing(id, severityText, citation),
+                            rule.getName()));
+                }
+                infos.add(new RuleInfo(pkg.getName(), rule.getName(), id, severity, citation, display));
+            }
+        }
+        infos.sort(Comparator.comparing((RuleInfo r) -> r.file() == null ? "" : r.file())
+                .thenComparingInt(r -> files.containsKey(fileName(r.file())) ? files.get(fileName(r.file()))
+                        .lineOf(r.name()) : 0));
+        Map<String, RuleInfo> byQualifiedName = new LinkedHashMap<>();
+        for (RuleInfo r : infos) {
+            byQualifiedName.put(r.qualifiedName(), r);
+        }
+        return byQualifiedName;
+    }
+
+    private static void checkGlobals(KieBase kieBase, List<RuleProblem> problems) {
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Global g : pkg.getGlobalVariables()) {
+                if (!FLAG_GLOBAL.equals(g.getName())) {
+                    problems.add(new RuleProblem(null, 0, 0, "package " + pkg.getName() + " declares global '"
+                            + g.getName() + "', but nmaudit provides only 'global " + Flag.class.getName() + " "
+                            + FLAG_GLOBAL + ";'", null));
+                } else if (!Flag.class.getName().equals(g.getType())) {
+                    problems.add(new RuleProblem(null, 0, 0, "package " + pkg.getName() + " declares global '"
+                            + FLAG_GLOBAL + "' as " + g.getType() + "; it must be " + Flag.class.getName(), null));
+                }
+            }
+        }
+    }
+
+    private static String missing(String id, String severity, String citation) {
+        List<String> m = new ArrayList<>();
+        if (id == null) {
+            m.add("@id");
+        }
+        if (severity == null) {
+            m.add("@severity");
+        }
+        if (citation == null) {
+            m.add("@citation");
+        }
+        return String.join(", ", m);
+    }
+
+    private static String text(Object metaValue) {
+        if (metaValue == null) {
+            return null;
+        }
+        String s = metaValue.toString().strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s.isEmpty() ? null : s;
+    }
+
+    private static RuleFile fileOf(Rule rule, Map<String, RuleFile> files) {
+        if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+            return files.get(fileName(impl.getResource().getSourcePath()));
+        }
+        return null;
+    }
+
+    private static String fileName(String path) {
+        if (path == null) {
+            return "";
+        }
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+
+    static RuleProblem locate(Message m, Map<String, RuleFile> files) {
+        RuleFile file = files.get(fileName(m.getPath()));
+        String display = file == null ? m.getPath() : file.displayPath();
+        String text = m.getText() == null ? "" : m.getText().strip();
+        int line = m.getLine();
+        int column = 0;
+        Matcher pos = PARSER_POSITION.matcher(text);
+        if (pos.find()) {
+            line = Integer.parseInt(pos.group(1));
+            column = Integer.parseInt(pos.group(2)) + 1; // the parser counts columns from 0
+        }
+        Matcher near = MVEL_NEAR.matcher(text);
+        if (column == 0 && near.find() && file != null) {
+            int at = file.line(line).indexOf(near.group(1).strip());
+            column = at >= 0 ? at + 1 : 0;
+        }
+        if (column == 0 && file != null && line > 0) {
+            String src = file.line(line);
+            column = src.length() - src.stripLeading().length() + 1;
+        }
+        String ruleName = null;
+        Matcher inRule = IN_RULE.matcher(text);
+        if (inRule.find()) {
+            ruleName = inRule.group(1);
+        } else if (file != null && line > 0) {
+            ruleName = file.ruleAt(line);
+        }
+        return new RuleProblem(display, line, column, readable(text), ruleName);
+    }
+
+    /** One line of text: the parser prefix and the rule suffix go (they are printed apart). */
+    private static String readable(String text) {
+        String first = text.lines().findFirst().orElse("").strip();
+        first = ERR_PREFIX.matcher(first).replaceFirst("");
+        first = IN_RULE.matcher(first).replaceFirst("");
+        Matcher error = MVEL_ERROR.matcher(text);
+        if (error.find()) {
+            first = (first.endsWith(":") ? first : first + ":") + " " + error.group(1).strip();
+        }
+        if (first.startsWith("Rule Compilation error ")) {
+            first = "in the rule's consequence (then part): " + first.substring("Rule Compilation error ".length());
+        }
+        return first;
+    }
+
+    /** "Parser returned a null Package" only repeats that the file above failed to parse. */
+    private static void dropParserEcho(List<RuleProblem> problems) {
+        if (problems.size() > 1) {
+            problems.removeIf(p -> p.message().contains("Parser returned a null Package"));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.nmaudit.engine;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One DRL file of the rules folder.
+ *
+ * @param name the file name, e.g. trials.drl
+ * @param displayPath the path messages use, e.g. rules/trials.drl
+ */
+public record RuleFile(String name, String displayPath, String text, String sha256) {
+    private static final Pattern RULE_START = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
+
+    /** The name of the rule whose text holds {@code line} (1-based), or null outside any rule. */
+    public String ruleAt(int line) {
+        String current = null;
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length && i < line; i++) {
+            Matcher m = RULE_START.matcher(lines[i]);
+            if (m.find()) {
+                current = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            }
+        }
+        return current;
+    }
+
+    /** The 1-based line where rule {@code name} is declared, or 0. */
+    public int lineOf(String ruleName) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = RULE_START.matcher(lines[i]);
+            if (m.find() && ruleName.equals(m.group(2) != null ? m.group(2)
+                    : m.group(3) != null ? m.group(3) : m.group(4))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** The text of 1-based line {@code line}, or "" past the end. */
+    public String line(int line) {
+        String[] lines = text.split("\n", -1);
+        return line >= 1 && line <= lines.length ? lines[line - 1] : "";
+    }
+}

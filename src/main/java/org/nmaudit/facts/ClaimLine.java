@@ -1,0 +1,197 @@
+package org.nmaudit.facts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One loaded row of claims.csv. Immutable; identity is (claim_id, line_number), which the reader
+ * keeps unique. Dates are also held as epoch days so rules join and subtract them as plain ints.
+ */
+public final class ClaimLine implements EvidenceFact {
+    private final String claimId;
+    private final int lineNumber;
+    private final String patientId;
+    private final PayerType payerType;
+    private final String renderingNpi;
+    private final LocalDate serviceDate;
+    private final int serviceDay;
+    private final String cptCode;
+    private final List<String> modifiers;
+    private final BigDecimal units;
+    private final List<String> diagnosisCodes;
+    private final String placeOfService;
+    private final String billType;
+    private final String priorAuthNumber;
+    private final BigDecimal billedAmount;
+    private final BigDecimal paidAmount;
+    private final long sourceLine;
+
+    public ClaimLine(String claimId, int lineNumber, String patientId, PayerType payerType, String renderingNpi,
+            LocalDate serviceDate, String cptCode, List<String> modifiers, BigDecimal units,
+            List<String> diagnosisCodes, String placeOfService, String billType, String priorAuthNumber,
+            BigDecimal billedAmount, BigDecimal paidAmount, long sourceLine) {
+        this.claimId = claimId;
+        this.lineNumber = lineNumber;
+        this.patientId = patientId;
+        this.payerType = payerType;
+        this.renderingNpi = renderingNpi;
+        this.serviceDate = serviceDate;
+        this.serviceDay = (int) serviceDate.toEpochDay();
+        this.cptCode = cptCode;
+        this.modifiers = List.copyOf(modifiers);
+        this.units = units;
+        this.diagnosisCodes = List.copyOf(diagnosisCodes);
+        this.placeOfService = placeOfService;
+        this.billType = billType;
+        this.priorAuthNumber = priorAuthNumber;
+        this.billedAmount = billedAmount;
+        this.paidAmount = paidAmount;
+        this.sourceLine = sourceLine;
+    }
+
+    public String getClaimId() {
+        return claimId;
+    }
+
+    public int getLineNumber() {
+        return lineNumber;
+    }
+
+    public String getPatientId() {
+        return patientId;
+    }
+
+    public PayerType getPayerType() {
+        return payerType;
+    }
+
+    public String getRenderingNpi() {
+        return renderingNpi;
+    }
+
+    public LocalDate getServiceDate() {
+        return serviceDate;
+    }
+
+    public int getServiceDay() {
+        return serviceDay;
+    }
+
+    public String getCptCode() {
+        return cptCode;
+    }
+
+    public List<String> getModifiers() {
+        return modifiers;
+    }
+
+    public BigDecimal getUnits() {
+        return units;
+    }
+
+    public List<String> getDiagnosisCodes() {
+        return diagnosisCodes;
+    }
+
+    /** Blank in the file means "not known": null here. */
+    public String getPlaceOfService() {
+        return placeOfService;
+    }
+
+    /** Three digits (a 4-digit value has lost its leading 0), or null on a professional line. */
+    public String getBillType() {
+        return billType;
+    }
+
+    public String getPriorAuthNumber() {
+        return priorAuthNumber;
+    }
+
+    public BigDecimal getBilledAmount() {
+        return billedAmount;
+    }
+
+    public BigDecimal getPaidAmount() {
+        return paidAmount;
+    }
+
+    /** The 1-based physical line in claims.csv where the row starts. */
+    public long getSourceLine() {
+        return sourceLine;
+    }
+
+    /** A line without a bill_type: the physician's (or other professional's) claim. */
+    public boolean isProfessional() {
+        return billType == null;
+    }
+
+    /** A line with a bill_type: a hospital's or facility's claim. */
+    public boolean isInstitutional() {
+        return billType != null;
+    }
+
+    /** paid_amount, or billed_amount while unpaid, or null when neither is known. */
+    public BigDecimal getAmountAtRisk() {
+        return paidAmount != null ? paidAmount : billedAmount;
+    }
+
+    public boolean hasDiagnosis(String code) {
+        return diagnosisCodes.contains(code);
+    }
+
+    public boolean hasDiagnosisStartingWith(String prefix) {
+        for (String dx : diagnosisCodes) {
+            if (dx.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean hasModifier(String modifier) {
+        return modifiers.contains(modifier);
+    }
+
+    /**
+     * The order core-rules.md uses wherever lines are ranked: service date, then claim_id as text,
+     * then line_number as an integer.
+     */
+    public boolean precedes(ClaimLine other) {
+        if (serviceDay != other.serviceDay) {
+            return serviceDay < other.serviceDay;
+        }
+        int byClaim = claimId.compareTo(other.claimId);
+        if (byClaim != 0) {
+            return byClaim < 0;
+        }
+        return lineNumber < other.lineNumber;
+    }
+
+    @Override
+    public Map<String, Object> evidence() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("claim_id", claimId);
+        m.put("line_number", lineNumber);
+        m.put("patient_id", patientId);
+        m.put("service_date", serviceDate.toString());
+        m.put("cpt_code", cptCode);
+        m.put("rendering_npi", renderingNpi);
+        m.put("claim_type", isProfessional() ? "professional" : "institutional");
+        if (!modifiers.isEmpty()) {
+            m.put("modifiers", String.join(";", modifiers));
+        }
+        if (!diagnosisCodes.isEmpty()) {
+            m.put("diagnosis_codes", String.join(";", diagnosisCodes));
+        }
+        m.put("source_line", sourceLine);
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return "claim " + claimId + " line " + lineNumber + " (" + cptCode + " on " + serviceDate + ")";
+    }
+}

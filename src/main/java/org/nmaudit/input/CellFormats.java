@@ -1,0 +1,178 @@
+package org.nmaudit.input;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The cell formats of data-format.md. Each method takes a trimmed, non-blank cell and returns the
+ * value, or throws {@link InvalidCell} with a reason a billing clerk can act on (the reader prefixes
+ * the column and value).
+ */
+final class CellFormats {
+    private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final DateTimeFormatter STRICT_DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern CPT = Pattern.compile("\\d{5}|\\d{4}[TFU]|[A-Z]\\d{4}");
+    private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
+    private static final Pattern PLACE_OF_SERVICE = Pattern.compile("\\d{2}");
+    private static final Pattern BILL_TYPE = Pattern.compile("0?\\d{3}");
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    /** Optional sign and dollar sign (either order), digits with or without groups of three, decimals. */
+    private static final Pattern AMOUNT = Pattern.compile("(-\\$?|\\$-?)?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
+    private static final int MAX_MODIFIERS = 4;
+
+    private CellFormats() {
+    }
+
+    static LocalDate date(String v) throws InvalidCell {
+        if (!DATE_SHAPE.matcher(v).matches()) {
+            throw new InvalidCell("is not a date in yyyy-MM-dd form (e.g. 2025-03-14)");
+        }
+        try {
+            return LocalDate.parse(v, STRICT_DATE);
+        } catch (DateTimeParseException e) {
+            throw new InvalidCell("is not a real calendar date");
+        }
+    }
+
+    static int lineNumber(String v) throws InvalidCell {
+        if (!DIGITS.matcher(v).matches()) {
+            throw new InvalidCell("must be a whole number written with digits only (e.g. 3)");
+        }
+        int n;
+        try {
+            n = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidCell("is too large for a line number");
+        }
+        if (n < 1) {
+            throw new InvalidCell("must be 1 or more");
+        }
+        return n;
+    }
+
+    static String npi(String v) throws InvalidCell {
+        if (v.length() != 10 || !DIGITS.matcher(v).matches()) {
+            throw new InvalidCell("must be exactly 10 digits");
+        }
+        if (!Npi.isValid(v)) {
+            throw new InvalidCell("fails the NPI check digit");
+        }
+        return v;
+    }
+
+    static String cpt(String v) throws InvalidCell {
+        String code = v.toUpperCase(Locale.ROOT);
+        if (!CPT.matcher(code).matches()) {
+            throw new InvalidCell("is not a procedure code: 5 digits (CPT), 4 digits and T, F or U"
+                    + " (CPT category III/II/PLA), or a letter and 4 digits (HCPCS)");
+        }
+        return code;
+    }
+
+    static List<String> modifiers(String v) throws InvalidCell {
+        List<String> out = new ArrayList<>();
+        for (String item : ListCell.items(v)) {
+            String m = item.toUpperCase(Locale.ROOT);
+            if (!MODIFIER.matcher(m).matches()) {
+                throw new InvalidCell("contains '" + item + "', which is not a modifier: each is exactly two letters or digits,"
+                        + " separated by ;");
+            }
+            out.add(m);
+        }
+        if (out.size() > MAX_MODIFIERS) {
+            throw new InvalidCell("has " + out.size() + " modifiers; at most " + MAX_MODIFIERS + " are allowed");
+        }
+        return out;
+    }
+
+    static List<String> diagnosisCodes(String v) {
+        List<String> out = new ArrayList<>();
+        for (String item : ListCell.items(v)) {
+            String code = item.toUpperCase(Locale.ROOT);
+            if (code.length() > 3 && code.indexOf('.') < 0) {
+                code = code.substring(0, 3) + "." + code.substring(3);
+            }
+            out.add(code);
+        }
+        return out;
+    }
+
+    static BigDecimal units(String v) throws InvalidCell {
+        if (!DECIMAL.matcher(v).matches()) {
+            throw new InvalidCell("must be a number greater than 0 (e.g. 1 or 2)");
+        }
+        BigDecimal units = new BigDecimal(v);
+        if (units.signum() <= 0) {
+            throw new InvalidCell("must be greater than 0");
+        }
+        return units;
+    }
+
+    static String placeOfService(String v) throws InvalidCell {
+        if (!PLACE_OF_SERVICE.matcher(v).matches()) {
+            throw new InvalidCell("must be a 2-digit place-of-service code (e.g. 11 office, 22 outpatient hospital,"
+                    + " 24 ASC)");
+        }
+        return v;
+    }
+
+    static String billType(String v) throws InvalidCell {
+        if (!BILL_TYPE.matcher(v).matches()) {
+            throw new InvalidCell("must be a 3-digit type of bill, or 4 digits starting with 0 (e.g. 131 or 0131)");
+        }
+        return v.length() == 4 ? v.substring(1) : v;
+    }
+
+    static BigDecimal amount(String v) throws InvalidCell {
+        if (!AMOUNT.matcher(v).matches()) {
+            throw new InvalidCell("is not a dollar amount; write e.g. 407.00, $29,617.00 or -12.50"
+                    + " (thousands separators only in groups of three)");
+        }
+        boolean negative = v.indexOf('-') >= 0;
+        BigDecimal amount = new BigDecimal(v.replace("$", "").replace(",", "").replace("-", ""));
+        return negative ? amount.negate() : amount;
+    }
+
+    static Double percent(String v) throws InvalidCell {
+        if (!DECIMAL.matcher(v).matches()) {
+            throw new InvalidCell("must be a number from 0 to 100, without a % sign (e.g. 62.5)");
+        }
+        BigDecimal pct = new BigDecimal(v);
+        if (pct.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new InvalidCell("must be a number from 0 to 100");
+        }
+        return pct.doubleValue();
+    }
+
+    static Boolean yesNo(String v) throws InvalidCell {
+        switch (v.toUpperCase(Locale.ROOT)) {
+            case "Y", "YES", "TRUE":
+                return Boolean.TRUE;
+            case "N", "NO", "FALSE":
+                return Boolean.FALSE;
+            default:
+                throw new InvalidCell("must be Y or N (also yes/no, true/false), or blank when not documented");
+        }
+    }
+
+    static <E extends Enum<E>> E oneOf(Class<E> type, String v) throws InvalidCell {
+        try {
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> allowed = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                allowed.add(constant.name());
+            }
+            throw new InvalidCell("is not one of " + String.join(", ", allowed));
+        }
+    }
+}

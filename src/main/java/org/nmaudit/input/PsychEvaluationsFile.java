@@ -1,0 +1,41 @@
+package org.nmaudit.input;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.nmaudit.facts.PsychEvaluation;
+
+/** psych-evaluations.csv: pre-trial psychological evaluations. */
+final class PsychEvaluationsFile implements DataFile<PsychEvaluation> {
+    static final String NAME = "psych-evaluations.csv";
+
+    @Override
+    public String fileName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean requiredFile() {
+        return false;
+    }
+
+    @Override
+    public List<String> requiredColumns() {
+        return List.of("patient_id", "evaluation_date");
+    }
+
+    @Override
+    public List<String> optionalColumns() {
+        return List.of("evaluator_credential");
+    }
+
+    @Override
+    public PsychEvaluation read(Row row) {
+        String patientId = row.requiredText("patient_id");
+        LocalDate date = row.required("evaluation_date", CellFormats::date);
+        String credential = row.optionalText("evaluator_credential");
+        if (row.hasProblems()) {
+            return null;
+        }
+        return new PsychEvaluation(patientId, date, credential, row.line());
+    }
+}

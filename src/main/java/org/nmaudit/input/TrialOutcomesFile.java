@@ -1,0 +1,46 @@
+package org.nmaudit.input;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.nmaudit.facts.TrialOutcome;
+
+/** trial-outcomes.csv: the documented result of a stimulator trial. */
+final class TrialOutcomesFile implements DataFile<TrialOutcome> {
+    static final String NAME = "trial-outcomes.csv";
+
+    @Override
+    public String fileName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean requiredFile() {
+        return false;
+    }
+
+    @Override
+    public List<String> requiredColumns() {
+        return List.of("patient_id", "documented_date");
+    }
+
+    @Override
+    public List<String> optionalColumns() {
+        return List.of("pain_relief_pct", "analgesic_reduction_pct", "functional_improvement", "rendering_npi",
+                "note");
+    }
+
+    @Override
+    public TrialOutcome read(Row row) {
+        String patientId = row.requiredText("patient_id");
+        LocalDate documented = row.required("documented_date", CellFormats::date);
+        Double pain = row.optional("pain_relief_pct", CellFormats::percent);
+        Double analgesic = row.optional("analgesic_reduction_pct", CellFormats::percent);
+        Boolean functional = row.optional("functional_improvement", CellFormats::yesNo);
+        String npi = row.optionalText("rendering_npi");
+        String note = row.optionalText("note");
+        if (row.hasProblems()) {
+            return null;
+        }
+        return new TrialOutcome(patientId, documented, pain, analgesic, functional, npi, note, row.line());
+    }
+}

@@ -1,0 +1,65 @@
+package org.nmaudit.report;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.nmaudit.findings.Finding;
+import org.nmaudit.findings.FindingSet;
+import org.nmaudit.findings.Severity;
+import org.nmaudit.input.FileSummary;
+
+/** The short summary a run prints: rows per file, findings per rule and severity, where the reports are. */
+public final class ConsoleSummary {
+    private final PrintWriter out;
+
+    public ConsoleSummary(PrintWriter out) {
+        this.out = out;
+    }
+
+    public void print(RunRecord run, FindingSet findings, int providersRated) {
+        out.printf(Locale.ROOT, "nmaudit %s audit of %s, as of %s (%s)%n", run.version(), run.dataFolder(),
+                run.asOf(), run.asOfSource());
+        printInputs(run);
+        if (findings != null) {
+            printFindings(findings);
+            out.printf(Locale.ROOT, "Providers rated in provider-ratios.csv: %d%n", providersRated);
+        }
+        out.printf(Locale.ROOT, "Output folder: %s%n", run.outputFolder());
+        out.flush();
+    }
+
+    public void printInputs(RunRecord run) {
+        out.printf(Locale.ROOT, "%-34s %12s %12s %12s%n", "Input file", "read", "loaded", "rejected");
+        for (FileSummary f : run.inputFiles()) {
+            if (f.present()) {
+                out.printf(Locale.ROOT, "  %-32s %,12d %,12d %,12d%n", f.fileName(), f.rowsRead(), f.rowsLoaded(),
+                        f.rowsRejected());
+            } else {
+                out.printf(Locale.ROOT, "  %-32s %12s%n", f.fileName(), "(absent)");
+            }
+        }
+    }
+
+    private void printFindings(FindingSet findings) {
+        Map<String, Map<Severity, Integer>> byRule = new TreeMap<>();
+        for (Finding f : findings.all()) {
+            byRule.computeIfAbsent(f.ruleId(), k -> new TreeMap<>()).merge(f.severity(), 1, Integer::sum);
+        }
+        out.printf(Locale.ROOT, "Findings: %,d%n", findings.size());
+        for (Map.Entry<String, Map<Severity, Integer>> rule : byRule.entrySet()) {
+            StringBuilder sb = new StringBuilder();
+            int total = 0;
+            for (Map.Entry<Severity, Integer> s : rule.getValue().entrySet()) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(s.getKey()).append(' ').append(s.getValue());
+                total += s.getValue();
+            }
+            out.printf(Locale.ROOT, "  %-22s %,8d  (%s)%n", rule.getKey(), total, sb);
+        }
+        StringBuilder sev = new StringBuilder();
+        for (Map.Entry<Severity, Integer> s : findings.countBySeverity().entrySet()) {
+            sev.append(sev.length() == 0 ? "" : ", ").append(s.getKey()).append(' ').append(s.getValue());
+        }
+        out.printf(Locale.ROOT, "By severity: %s%n", sev);
+    }
+}

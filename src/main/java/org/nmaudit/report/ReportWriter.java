@@ -1,0 +1,165 @@
+package org.nmaudit.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.nmaudit.facts.ProviderRatio;
+import org.nmaudit.findings.Finding;
+import org.nmaudit.findings.FindingSet;
+import org.nmaudit.findings.Scope;
+import org.nmaudit.input.Reject;
+
+/** Writes the output folder of findings-format.md. */
+public final class ReportWriter {
+    public static final String FINDINGS_CSV = "findings.csv";
+    public static final String FINDINGS_JSON = "findings.json";
+    public static final String PROVIDER_RATIOS_CSV = "provider-ratios.csv";
+    public static final String REJECTS_CSV = "rejects.csv";
+    public static final String RUN_JSON = "run.json";
+    /** The provider rule whose findings provider-ratios.csv marks as flagged. */
+    public static final String RATIO_RULE_ID = "NM-RATIO";
+
+    static final String[] FINDING_COLUMNS = {"finding_id", "rule_id", "severity", "scope", "claim_id", "line_number",
+        "patient_id", "rendering_npi", "service_date", "amount_at_risk", "message", "citation"};
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    private final Path folder;
+
+    public ReportWriter(Path folder) {
+        this.folder = folder;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Every file of a completed run. */
+    public void writeAll(RunRecord run, FindingSet findings, List<ProviderRatio> ratios, List<Reject> rejects)
+            throws IOException {
+        Files.createDirectories(folder);
+        writeFindingsCsv(findings);
+        writeFindingsJson(run, findings);
+        writeProviderRatios(ratios, findings);
+        writeRejects(rejects);
+        writeRun(run);
+    }
+
+    /** Only rejects.csv: what --strict leaves when rows were rejected. */
+    public void writeRejectsOnly(List<Reject> rejects) throws IOException {
+        Files.createDirectories(folder);
+        writeRejects(rejects);
+    }
+
+    private void writeFindingsCsv(FindingSet findings) throws IOException {
+        try (CSVPrinter out = printer(FINDINGS_CSV, FINDING_COLUMNS)) {
+            for (Finding f : findings.all()) {
+                out.printRecord(f.findingId(), f.ruleId(), f.severity().name(), f.scope().name(),
+                        blank(f.claimId()), f.lineNumber() == null ? "" : f.lineNumber().toString(),
+                        blank(f.patientId()), blank(f.renderingNpi()),
+                        f.serviceDate() == null ? "" : f.serviceDate().toString(), Amounts.text(f.amountAtRisk()),
+                        f.message(), f.citation());
+            }
+        }
+    }
+
+    private void writeFindingsJson(RunRecord run, FindingSet findings) throws IOException {
+        try (Writer w = writer(FINDINGS_JSON); JsonGenerator g = json.getFactory().createGenerator(w)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeFieldName("run");
+            json.writeValue(g, RunJson.of(run));
+            g.writeArrayFieldStart("findings");
+            for (Finding f : findings.all()) {
+                json.writeValue(g, findingJson(f));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    static Map<String, Object> findingJson(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("finding_id", f.findingId());
+        m.put("rule_id", f.ruleId());
+        m.put("severity", f.severity().name());
+        m.put("scope", f.scope().name());
+        m.put("claim_id", f.claimId());
+        m.put("line_number", f.lineNumber());
+        m.put("patient_id", f.patientId());
+        m.put("rendering_npi", f.renderingNpi());
+        m.put("service_date", f.serviceDate() == null ? null : f.serviceDate().toString());
+        m.put("amount_at_risk", Amounts.json(f.amountAtRisk()));
+        m.put("message", f.message());
+        m.put("citation", f.citation());
+        m.put("rule_name", f.ruleName());
+        m.put("rule_file", f.ruleFile());
+        m.put("parameters", f.parameters());
+        m.put("evidence", f.evidence());
+        return m;
+    }
+
+    private void writeProviderRatios(List<ProviderRatio> ratios, FindingSet findings) throws IOException {
+        Set<String> flagged = findings.all().stream()
+                .filter(f -> f.scope() == Scope.PROVIDER && RATIO_RULE_ID.equals(f.ruleId()))
+                .map(Finding::renderingNpi).collect(Collectors.toSet());
+        try (CSVPrinter out = printer(PROVIDER_RATIOS_CSV,
+                "rendering_npi", "trials", "converted", "failed", "pending", "ratio", "flagged")) {
+            for (ProviderRatio r : ratios) {
+                out.printRecord(r.getNpi(), r.getTrials(), r.getConverted(), r.getFailed(), r.getPending(),
+                        ratioText(r), flagged.contains(r.getNpi()) ? "true" : "false");
+            }
+        }
+    }
+
+    /** Four decimals, blank when no trial is decided. */
+    static String ratioText(ProviderRatio r) {
+        if (r.getDecided() == 0) {
+            return "";
+        }
+        return new java.math.BigDecimal(r.getConverted())
+                .divide(new java.math.BigDecimal(r.getDecided()), 4, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private void writeRejects(List<Reject> rejects) throws IOException {
+        try (CSVPrinter out = printer(REJECTS_CSV, "file", "line", "column", "value", "reason")) {
+            for (Reject r : rejects) {
+                out.printRecord(r.file(), r.line(), r.column(), r.value(), r.reason());
+            }
+        }
+    }
+
+    private void writeRun(RunRecord run) throws IOException {
+        try (Writer w = writer(RUN_JSON)) {
+            json.writeValue(w, RunJson.of(run));
+        }
+    }
+
+    private CSVPrinter printer(String file, String... header) throws IOException {
+        return new CSVPrinter(writer(file), CSV.builder().setHeader(header).get());
+    }
+
+    private Writer writer(String file) throws IOException {
+        return new BufferedWriter(Files.newBufferedWriter(folder.resolve(file), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private static String blank(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,90 @@
+package org.nmaudit.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nmaudit.engine.ParameterSet;
+import org.nmaudit.findings.RuleInfo;
+import org.nmaudit.findings.Severity;
+import org.nmaudit.input.FileSummary;
+
+/** run.json's shape (snake_case, stable key order), also embedded as "run" in findings.json. */
+final class RunJson {
+    private RunJson() {
+    }
+
+    static Map<String, Object> of(RunRecord run) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tool", "nmaudit");
+        m.put("version", run.version());
+        m.put("started_at", run.startedAt().toString());
+        m.put("finished_at", run.finishedAt().toString());
+        m.put("wall_time_ms", run.wallTimeMillis());
+        m.put("as_of", run.asOf() == null ? null : run.asOf().toString());
+        m.put("as_of_source", run.asOfSource());
+        m.put("data_folder", run.dataFolder());
+        m.put("output_folder", run.outputFolder());
+        m.put("rules_folder", run.rulesFolder());
+        m.put("strict", run.strict());
+        m.put("fail_on", run.failOn() == null ? null : run.failOn().name());
+        m.put("exit_code", run.exitCode());
+
+        Map<String, Object> params = new LinkedHashMap<>();
+        Map<String, Object> sources = new LinkedHashMap<>();
+        for (ParameterSet.Value v : run.parameters()) {
+            params.put(v.name(), v.value());
+            sources.put(v.name(), v.source());
+        }
+        m.put("parameters", params);
+        m.put("parameter_sources", sources);
+
+        List<Object> inputs = new ArrayList<>();
+        for (FileSummary f : run.inputFiles()) {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("file", f.fileName());
+            file.put("present", f.present());
+            file.put("sha256", f.sha256());
+            file.put("rows_read", f.rowsRead());
+            file.put("rows_loaded", f.rowsLoaded());
+            file.put("rows_rejected", f.rowsRejected());
+            inputs.add(file);
+        }
+        m.put("input_files", inputs);
+
+        List<Object> ruleFiles = new ArrayList<>();
+        run.ruleFiles().forEach((file, sha) -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("file", file);
+            f.put("sha256", sha);
+            ruleFiles.add(f);
+        });
+        m.put("rule_files", ruleFiles);
+
+        List<Object> rules = new ArrayList<>();
+        for (RuleInfo r : run.rulesLoaded()) {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("rule_id", r.id());
+            rule.put("name", r.name());
+            rule.put("severity", r.severity() == null ? null : r.severity().name());
+            rule.put("file", r.file());
+            rules.add(rule);
+        }
+        m.put("rules_loaded", rules.size());
+        m.put("rules", rules);
+
+        m.put("findings_total", run.findingsByRule() == null ? null
+                : run.findingsByRule().values().stream().mapToInt(Integer::intValue).sum());
+        m.put("findings_by_rule", run.findingsByRule());
+        Map<String, Object> bySeverity = null;
+        if (run.findingsBySeverity() != null) {
+            bySeverity = new LinkedHashMap<>();
+            for (Map.Entry<Severity, Integer> e : run.findingsBySeverity().entrySet()) {
+                bySeverity.put(e.getKey().name(), e.getValue());
+            }
+        }
+        m.put("findings_by_severity", bySeverity);
+        m.put("warnings", run.warnings());
+        return m;
+    }
+}

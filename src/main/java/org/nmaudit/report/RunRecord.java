@@ -1,0 +1,42 @@
+package org.nmaudit.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.nmaudit.engine.ParameterSet;
+import org.nmaudit.findings.RuleInfo;
+import org.nmaudit.findings.Severity;
+import org.nmaudit.input.FileSummary;
+
+/**
+ * The record of one audit run (run.json): enough to reproduce it and to prove what it read.
+ *
+ * @param asOfSource "--as-of", or "latest service_date" of the loaded claim lines
+ * @param ruleFiles display path to SHA-256, DRL files and the parameters file
+ * @param findingsByRule null when the run stopped before the rules fired (--strict with rejects)
+ */
+public record RunRecord(
+        String version,
+        Instant startedAt,
+        Instant finishedAt,
+        LocalDate asOf,
+        String asOfSource,
+        String dataFolder,
+        String outputFolder,
+        String rulesFolder,
+        boolean strict,
+        Severity failOn,
+        List<ParameterSet.Value> parameters,
+        List<FileSummary> inputFiles,
+        Map<String, String> ruleFiles,
+        List<RuleInfo> rulesLoaded,
+        Map<String, Integer> findingsByRule,
+        Map<Severity, Integer> findingsBySeverity,
+        List<String> warnings,
+        int exitCode) {
+
+    public long wallTimeMillis() {
+        return finishedAt.toEpochMilli() - startedAt.toEpochMilli();
+    }
+}
