@@ -22,6 +22,17 @@ public final class Main {
         cmd.getSubcommands().values().forEach(Main::describeExitCodes);
     }
 
+    /** Runs one command line with its own console streams (tests read what a user would see). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cmd = newCommandLine();
+        cmd.setOut(out);
+        cmd.setErr(err);
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
     static CommandLine newCommandLine() {
         CommandLine cmd = new CommandLine(new NmauditCommand());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
