@@ -91,7 +91,7 @@ final class CellFormats {
         if (out.size() > MAX_MODIFIERS) {
             throw new InvalidCell("has " + out.size() + " modifiers; at most " + MAX_MODIFIERS + " are allowed");
         }
-        return out;
+        return List.copyOf(out);
     }
 
     static List<String> diagnosisCodes(String v) {

@@ -14,6 +14,16 @@ final class ClaimsFile implements DataFile<ClaimLine> {
 
     private final Map<String, Long> loadedKeys = new HashMap<>();
     private final ValuePool pool = new ValuePool();
+    private final Row.Format<PayerType> payerType = new MemoizedFormat<>(v -> CellFormats.oneOf(PayerType.class, v));
+    private final Row.Format<String> npi = new MemoizedFormat<>(CellFormats::npi);
+    private final Row.Format<LocalDate> date = new MemoizedFormat<>(CellFormats::date);
+    private final Row.Format<String> cpt = new MemoizedFormat<>(CellFormats::cpt);
+    private final Row.Format<List<String>> modifiers = new MemoizedFormat<>(CellFormats::modifiers);
+    private final Row.Format<BigDecimal> units = new MemoizedFormat<>(CellFormats::units);
+    private final Row.Format<List<String>> diagnoses = new MemoizedFormat<>(v -> List.copyOf(CellFormats.diagnosisCodes(v)));
+    private final Row.Format<String> placeOfService = new MemoizedFormat<>(CellFormats::placeOfService);
+    private final Row.Format<String> billType = new MemoizedFormat<>(CellFormats::billType);
+    private final Row.Format<BigDecimal> amount = new MemoizedFormat<>(CellFormats::amount);
 
     @Override
     public String fileName() {
@@ -42,18 +52,18 @@ final class ClaimsFile implements DataFile<ClaimLine> {
         String claimId = row.requiredText("claim_id");
         Integer lineNumber = row.required("line_number", CellFormats::lineNumber);
         String patientId = row.requiredText("patient_id");
-        PayerType payer = row.required("payer_type", v -> CellFormats.oneOf(PayerType.class, v));
-        String npi = row.required("rendering_npi", CellFormats::npi);
-        LocalDate serviceDate = row.required("service_date", CellFormats::date);
-        String cpt = row.required("cpt_code", CellFormats::cpt);
-        List<String> modifiers = row.optional("modifiers", CellFormats::modifiers);
-        BigDecimal units = row.optional("units", CellFormats::units);
-        List<String> diagnoses = row.optional("diagnosis_codes", CellFormats::diagnosisCodes);
-        String pos = row.optional("place_of_service", CellFormats::placeOfService);
-        String billType = row.optional("bill_type", CellFormats::billType);
+        PayerType payer = row.required("payer_type", payerType);
+        String renderingNpi = row.required("rendering_npi", npi);
+        LocalDate serviceDate = row.required("service_date", date);
+        String cptCode = row.required("cpt_code", cpt);
+        List<String> lineModifiers = row.optional("modifiers", modifiers);
+        BigDecimal lineUnits = row.optional("units", units);
+        List<String> diagnosisCodes = row.optional("diagnosis_codes", diagnoses);
+        String pos = row.optional("place_of_service", placeOfService);
+        String lineBillType = row.optional("bill_type", billType);
         String priorAuth = row.optionalText("prior_auth_number");
-        BigDecimal billed = row.optional("billed_amount", CellFormats::amount);
-        BigDecimal paid = row.optional("paid_amount", CellFormats::amount);
+        BigDecimal billed = row.optional("billed_amount", amount);
+        BigDecimal paid = row.optional("paid_amount", amount);
 
         String key = null;
         if (claimId != null && lineNumber != null) {
@@ -69,8 +79,9 @@ final class ClaimsFile implements DataFile<ClaimLine> {
             return null;
         }
         loadedKeys.put(key, row.line());
-        return new ClaimLine(claimId, lineNumber, pool.of(patientId), payer, pool.of(npi), serviceDate,
-                pool.of(cpt), pool.all(modifiers), units == null ? BigDecimal.ONE : units, pool.all(diagnoses),
-                pool.of(pos), pool.of(billType), priorAuth, billed, paid, row.line());
+        return new ClaimLine(claimId, lineNumber, pool.of(patientId), payer, renderingNpi, serviceDate, cptCode,
+                lineModifiers == null ? List.of() : lineModifiers, lineUnits == null ? BigDecimal.ONE : lineUnits,
+                diagnosisCodes == null ? List.of() : diagnosisCodes, pos, lineBillType, priorAuth, billed, paid,
+                row.line());
     }
 }
