@@ -10,9 +10,14 @@ import static org.nmaudit.testing.RuleHarness.expected;
 import static org.nmaudit.testing.RuleHarness.ratio;
 import static org.nmaudit.testing.RuleHarness.rules;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nmaudit.findings.Finding;
+import org.nmaudit.testing.CliRun;
 import org.nmaudit.testing.RuleHarness;
 
 /**
@@ -220,14 +225,22 @@ class DerivedFactsTest {
     }
 
     @Test
-    void asOfDefaultsToTheLatestServiceDateOfAnyLoadedLine() {
-        // Another patient's office visit sets the as-of date: 179 days, then 180 days after the trial.
-        assertEquals(List.of(ratio(NPI_A, 0, 0, 1)), rules().lines(
-                claim("C1").patient("P1").on("2025-01-10").cpt("63650"),
-                claim("C2").patient("P2").on("2025-07-08").cpt("99213")).ratios());
-        assertEquals(List.of(ratio(NPI_A, 0, 1, 0)), rules().lines(
-                claim("C1").patient("P1").on("2025-01-10").cpt("63650"),
-                claim("C2").patient("P2").on("2025-07-09").cpt("99213")).ratios());
+    void asOfDefaultsToTheLatestServiceDateOfTheLoadedNotRejectedLines(@TempDir Path dir) throws IOException {
+        // Through the real command: another patient's office visit 179 days after the trial is the latest
+        // loaded line (PENDING); a row dated 180 days after is rejected (bad NPI check digit) and must not
+        // move the as-of date (it would make the trial FAILED).
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("claims.csv"), String.join("\n",
+                "claim_id,line_number,patient_id,payer_type,rendering_npi,service_date,cpt_code",
+                "C1,1,P1,MEDICARE," + NPI_A + ",2025-01-10,63650",
+                "C2,1,P2,MEDICARE," + NPI_A + ",2025-07-08,99213",
+                "C3,1,P3,MEDICARE,1234567890,2025-07-09,99213", ""));
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("audit", data.toString(), "--out", out.toString());
+        assertEquals(5, run.exitCode(), run.out() + run.err());
+        assertEquals(List.of("rendering_npi,trials,converted,failed,pending,ratio,flagged",
+                NPI_A + ",1,0,0,1,,false"),
+                Files.readAllLines(out.resolve("provider-ratios.csv")).stream().filter(l -> !l.isBlank()).toList());
     }
 
     @Test
