@@ -250,4 +250,15 @@ class DerivedFactsTest {
                 claim("C2").on("2025-02-09").cpt("63685"))
                 .asOf("2026-06-30").ratios());
     }
+
+    @Test
+    void conversionWindowDaysOverrideNarrowsConversionAndPending() {
+        // 100 days from trial to implant: converted by default, not within a 90-day window (and on the
+        // as-of date, the implant day, the trial is then 100 >= 90 days old: FAILED).
+        RuleHarness trial = rules().lines(
+                claim("C1").on("2025-01-10").cpt("63650"),
+                claim("C2").on("2025-04-20").cpt("63685"));
+        assertEquals(List.of(ratio(NPI_A, 1, 0, 0)), trial.ratios());
+        assertEquals(List.of(ratio(NPI_A, 0, 1, 0)), trial.param("conversion_window_days", "90").ratios());
+    }
 }

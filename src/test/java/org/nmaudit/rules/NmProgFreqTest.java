@@ -193,4 +193,13 @@ class NmProgFreqTest {
                 claim("C2").on("2025-01-20").cpt("95970"))
                 .param("programming_grace_days", "10").findings(RULE));
     }
+
+    @Test
+    void onlyTheThreeAnalysisCodesAreProgrammingLines() {
+        // 95976 (another neurostimulator programming code) is not one of 95970, 95971, 95972.
+        assertEquals(List.of(), rules().lines(
+                claim("C1").on("2025-03-01").cpt("95970"),
+                claim("C2").on("2025-03-10").cpt("95976"),
+                claim("C3").on("2025-03-20").cpt("95976")).findings(RULE));
+    }
 }

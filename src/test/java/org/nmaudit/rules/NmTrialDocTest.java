@@ -284,4 +284,31 @@ class NmTrialDocTest {
                 claim("C1").on("2025-01-10").cpt("63650"),
                 claim("C2").on("2025-02-09").cpt("63685")).findings(RULE));
     }
+
+    // ---- Parameters ------------------------------------------------------------------------------------
+
+    @Test
+    void conversionWindowDaysOverrideMovesTheWindow() {
+        // 100 days from trial to implant: inside the default window, outside a 90-day one.
+        RuleHarness h = rules().lines(
+                claim("C1").on("2025-01-10").cpt("63650"),
+                claim("C2").on("2025-04-20").cpt("63685"))
+                .outcome("P1", "2025-01-20", 80.0, null, true);
+        assertEquals(List.of(), h.findings(RULE));
+        assertFindings(h.param("conversion_window_days", "90").findingsOf(RULE),
+                expected("NM-TRIAL-DOC C2:1 HIGH"), "TRIAL_OUTSIDE_WINDOW", "2025-01-10");
+    }
+
+    @Test
+    void painReliefThresholdOverride() {
+        assertFindings(trialAndImplant().outcome("P1", "2025-01-20", 55.0, null, true)
+                .param("trial_min_pain_relief_pct", "60").findingsOf(RULE),
+                expected("NM-TRIAL-DOC C2:1 HIGH"), "CRITERIA_NOT_MET");
+    }
+
+    @Test
+    void analgesicReductionThresholdOverride() {
+        assertEquals(List.of(), trialAndImplant().outcome("P1", "2025-01-20", 10.0, 40.0, true)
+                .param("trial_min_analgesic_reduction_pct", "40").findings(RULE));
+    }
 }
