@@ -17,6 +17,7 @@ import org.nmaudit.engine.RuleFolder;
 import org.nmaudit.engine.RuleSetupException;
 import org.nmaudit.facts.ClaimLine;
 import org.nmaudit.facts.PerformedBy;
+import org.nmaudit.facts.ProviderRatio;
 import org.nmaudit.facts.ProgrammingSession;
 import org.nmaudit.facts.PsychEvaluation;
 import org.nmaudit.facts.RepeatTrialJustification;
@@ -117,6 +118,23 @@ public final class RuleHarness {
     /** Expected compact findings, sorted, for assertEquals. */
     public static List<String> expected(String... compactFindings) {
         return Arrays.stream(compactFindings).sorted().collect(Collectors.toList());
+    }
+
+    /**
+     * The provider ratios (provider-ratios.csv rows) as compact strings, sorted, e.g.
+     * {@code "1234567893 converted=1 failed=2 pending=0"}.
+     */
+    public List<String> ratios() {
+        return run().ratios().stream().map(RuleHarness::compactRatio).sorted().collect(Collectors.toList());
+    }
+
+    public static String compactRatio(ProviderRatio r) {
+        return ratio(r.getNpi(), r.getConverted(), r.getFailed(), r.getPending());
+    }
+
+    /** One expected provider ratio, in the form {@link #ratios()} returns. */
+    public static String ratio(String npi, int converted, int failed, int pending) {
+        return npi + " converted=" + converted + " failed=" + failed + " pending=" + pending;
     }
 
     /** Finding counts per rule id. */
