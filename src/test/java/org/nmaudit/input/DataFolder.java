@@ -146,13 +146,21 @@ public final class DataFolder {
         return file + ":" + line + ":" + column + "=" + value;
     }
 
-    /** The reason of a reject names the value (when there is one) and every key word (case-insensitive). */
-    public static void assertReason(Reject r, String... keyWords) {
-        String reason = r.reason().toLowerCase(Locale.ROOT);
+    /**
+     * The reason of a cell reject names the offending value, as the spec's example does ("rendering_npi
+     * 1234567890 fails the NPI check digit"), and every key word (case-insensitive).
+     */
+    public static void assertCellReason(Reject r, String... keyWords) {
         if (!r.value().isEmpty()) {
             assertTrue(r.reason().contains(r.value()), () -> "reason should name the value '" + r.value() + "': "
                     + r.reason());
         }
+        assertReason(r, keyWords);
+    }
+
+    /** The reason of a reject mentions every key word (case-insensitive). */
+    public static void assertReason(Reject r, String... keyWords) {
+        String reason = r.reason().toLowerCase(Locale.ROOT);
         for (String word : keyWords) {
             assertTrue(reason.contains(word.toLowerCase(Locale.ROOT)),
                     () -> "reason should mention '" + word + "': " + r.reason());
