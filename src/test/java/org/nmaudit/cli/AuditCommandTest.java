@@ -165,6 +165,7 @@ class AuditCommandTest {
         assertEquals(1, findings.size(), findings.toString());
         assertEquals(List.of("NM-TRIAL-DOC", "HIGH", "LINE", "I1", "1", "P2", NPI_A, "2025-02-20"),
                 findings.get(0).toList().subList(1, 9));
+        assertTrue(run.out().contains("NM-TRIAL-DOC"), "the summary gives findings per rule: " + run.out());
     }
 
     @Test
