@@ -276,6 +276,46 @@ class AuditCommandTest {
     }
 
     @Test
+    void filesOfAnEarlierRunInTheOutputFolderAreReplaced() throws IOException {
+        withoutFindings();
+        Files.createDirectories(out());
+        for (String f : OUTPUT_FILES) {
+            Files.writeString(out().resolve(f), "stale\n");
+        }
+        assertEquals(0, audit().exitCode());
+        assertEquals(List.of(FINDINGS_HEADER), Files.readAllLines(out().resolve("findings.csv")));
+        assertEquals(List.of(REJECTS_HEADER), Files.readAllLines(out().resolve("rejects.csv")));
+        assertFalse(Files.readString(out().resolve("run.json")).contains("stale"));
+    }
+
+    @Test
+    void runJsonCountsRowsPerInputFile() throws IOException {
+        DataFolder.in(data()).claims(claim("C1", "1").toString(), claim("C1", "2").set("units", "0").toString(),
+                claim("C1", "3").toString());
+        assertEquals(5, audit().exitCode());
+        com.fasterxml.jackson.databind.JsonNode run =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(out().resolve("run.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode claims = null;
+        for (com.fasterxml.jackson.databind.JsonNode f : run.get("input_files")) {
+            if (f.toString().contains("claims.csv")) {
+                claims = f;
+            }
+        }
+        assertTrue(claims != null, run.toString());
+        // rows read, loaded and rejected, in that order (the key names are the writer's choice)
+        List<Long> numbers = new ArrayList<>();
+        claims.fields().forEachRemaining(e -> {
+            if (e.getValue().isIntegralNumber()) {
+                numbers.add(e.getValue().asLong());
+            }
+        });
+        assertEquals(List.of(3L, 2L, 1L), numbers, claims.toString());
+        String text = claims.toString();
+        assertTrue(text.contains(org.nmaudit.input.Sha256.hex(Files.readAllBytes(data().resolve("claims.csv")))),
+                text);
+    }
+
+    @Test
     void headersAreWrittenWhenThereIsNothingToReport() throws IOException {
         withoutFindings();
         assertEquals(0, audit().exitCode());

@@ -92,6 +92,8 @@ class CellFormatsTest {
         assertEquals(List.of("59", "XU"), CellFormats.modifiers("59;xu"));
         assertEquals(List.of("59", "XU"), CellFormats.modifiers("59;;XU ;"));
         assertEquals(List.of("26", "59", "XU", "KX"), CellFormats.modifiers("26; 59 ;xu;Kx"));
+        // four modifiers once the empty items are dropped
+        assertEquals(List.of("59", "XU", "26", "KX"), CellFormats.modifiers(";59;;XU;;26;KX;"));
     }
 
     @ParameterizedTest

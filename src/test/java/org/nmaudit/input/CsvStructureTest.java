@@ -320,6 +320,14 @@ class CsvStructureTest {
     }
 
     @Test
+    void documentationFileThatIsAFolderStopsTheRunNamingIt() throws IOException {
+        DataFolder.in(dir).claims(claim().toString());
+        Files.createDirectories(dir.resolve(OUTCOMES));
+        InputException e = assertThrows(InputException.class, () -> DataFolder.in(dir).read());
+        assertTrue(e.getMessage().contains(OUTCOMES), e.getMessage());
+    }
+
+    @Test
     void dataFolderThatDoesNotExist() {
         InputException e = assertThrows(InputException.class,
                 () -> new DataSetReader(ReadProgress.SILENT).read(dir.resolve("nope")));
