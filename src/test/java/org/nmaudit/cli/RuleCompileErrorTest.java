@@ -1,0 +1,137 @@
+package org.nmaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nmaudit.input.DataFolder.claim;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nmaudit.input.DataFolder;
+import org.nmaudit.testing.CliRun;
+
+/**
+ * A broken rule in a copy of the rules folder stops the run with exit code 2 and a located message
+ * {@code rules-dir/file.drl:LINE:COL: ... (rule "name")} naming the line that is wrong.
+ */
+class RuleCompileErrorTest {
+    private static final String PROG_RULE = "NM-PROG-FREQ: analysis or programming within 30 days of the previous one";
+
+    @TempDir
+    Path tmp;
+
+    private Path rules;
+    private Path data;
+
+    @BeforeEach
+    void copyRulesAndWriteData() throws IOException {
+        rules = tmp.resolve("rules-copy");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        data = tmp.resolve("data");
+        DataFolder.in(data).claims(claim("C1", "1").set("cpt_code", "95970").toString());
+    }
+
+    /** Replaces the one line of {@code file} that contains {@code find}; returns its 1-based number. */
+    private int breakLine(String file, String find, String replacement) throws IOException {
+        Path p = rules.resolve(file);
+        List<String> lines = new ArrayList<>(Files.readAllLines(p, StandardCharsets.UTF_8));
+        int at = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(find)) {
+                assertEquals(-1, at, "'" + find + "' is on more than one line of " + file);
+                at = i;
+            }
+        }
+        assertTrue(at >= 0, "'" + find + "' not found in " + file);
+        lines.set(at, lines.get(at).replace(find, replacement));
+        Files.write(p, lines, StandardCharsets.UTF_8);
+        return at + 1;
+    }
+
+    private CliRun audit() {
+        return CliRun.of("audit", data.toString(), "--rules", rules.toString(), "--out", tmp.resolve("out").toString());
+    }
+
+    private void assertLocated(CliRun run, String file, int line, String ruleName) {
+        assertEquals(2, run.exitCode(), run::toString);
+        Pattern located = Pattern.compile("(?m)^" + Pattern.quote(rules + "/" + file) + ":(\\d+):(\\d+): (.+) \\(rule \""
+                + Pattern.quote(ruleName) + "\"\\)$");
+        Matcher m = located.matcher(run.err());
+        assertTrue(m.find(), "no 'rules-dir/" + file + ":LINE:COL: ... (rule \"" + ruleName + "\")' line in:\n"
+                + run.err());
+        assertEquals(line, Integer.parseInt(m.group(1)), "line of the error in:\n" + run.err());
+        assertTrue(Integer.parseInt(m.group(2)) >= 1, run.err());
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing is written when the rules do not compile");
+    }
+
+    @Test
+    void unknownFieldInAConstraint() throws IOException {
+        int line = breakLine("programming.drl", "$line : ProgrammingLine($patient : patientId, $day : day)",
+                "$line : ProgrammingLine($patient : patientIdent, $day : day)");
+        CliRun run = audit();
+        assertLocated(run, "programming.drl", line, PROG_RULE);
+        assertTrue(run.err().contains("patientIdent"), run.err());
+    }
+
+    @Test
+    void syntaxErrorInAPattern() throws IOException {
+        int line = breakLine("programming.drl", "Parameter(name == \"programming_grace_days\", $grace : intValue)",
+                "Parameter(name == \"programming_grace_days\" $grace : intValue)");
+        assertLocated(audit(), "programming.drl", line, PROG_RULE);
+    }
+
+    /**
+     * Drools reports a Java error in a then part at the rule's first line only (Message.getLine() is the
+     * rule line), so this asserts a location inside the rule rather than the exact line of the call.
+     */
+    @Test
+    void unknownMethodInTheConsequence() throws IOException {
+        int line = breakLine("programming.drl", "$line.getCptCode() + \" on \"", "$line.getCptCodeX() + \" on \"");
+        List<String> text = Files.readAllLines(rules.resolve("programming.drl"), StandardCharsets.UTF_8);
+        int ruleStart = 0;
+        for (int i = 0; i < line; i++) {
+            if (text.get(i).startsWith("rule ")) {
+                ruleStart = i + 1;
+            }
+        }
+        CliRun run = audit();
+        assertEquals(2, run.exitCode(), run::toString);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(rules + "/programming.drl") + ":(\\d+):(\\d+): .*getCptCodeX.*"
+                + Pattern.quote("(rule \"" + PROG_RULE + "\")") + "$").matcher(run.err());
+        assertTrue(m.find(), run.err());
+        int reported = Integer.parseInt(m.group(1));
+        assertTrue(reported >= ruleStart && reported <= line, "line " + reported + " is not within the rule ("
+                + ruleStart + ".." + line + "):\n" + run.err());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void brokenRuleInASecondFileIsNamedWithThatFile() throws IOException {
+        int line = breakLine("trials.drl", "$ratio : ProviderRatio(decided >= $minDecided, ratioBelow($threshold))",
+                "$ratio : ProviderRatio(decidedd >= $minDecided, ratioBelow($threshold))");
+        CliRun run = audit();
+        assertLocated(run, "trials.drl", line, "NM-RATIO: trial-to-permanent conversion ratio below the threshold");
+        assertTrue(run.err().contains("decidedd"), run.err());
+    }
+
+    @Test
+    void theUnbrokenCopyRuns() {
+        CliRun run = audit();
+        assertEquals(0, run.exitCode(), run::toString);
+    }
+}
