@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -33,11 +31,6 @@ public final class RuleCompiler {
 
     /** Where a file sits in the in-memory KIE project; Drools strips this prefix in its messages. */
     private static final String RESOURCES = "src/main/resources/";
-    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
-    private static final Pattern MVEL_NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\. (.*?) \\.\\.\\.\\.\\}\\]");
-    private static final Pattern MVEL_ERROR = Pattern.compile("\\[Error: ([^\\]]*)\\]");
-    private static final Pattern IN_RULE = Pattern.compile("\\s+in rule \"?([^\"]*)\"?\\s*$");
-    private static final Pattern ERR_PREFIX = Pattern.compile("^\\[ERR \\d+\\]\\s*Line \\d+:\\d+\\s*");
 
     private static final Map<String, RuleBase> BUILT = new ConcurrentHashMap<>();
 
@@ -68,8 +61,9 @@ public final class RuleCompiler {
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<RuleProblem> problems = new ArrayList<>();
+        DrlErrorLocator locator = new DrlErrorLocator(byName);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(locate(m, byName));
+            problems.addAll(locator.locate(m));
         }
         dropParserEcho(problems);
         if (!problems.isEmpty()) {
@@ -171,56 +165,7 @@ public final class RuleCompiler {
     }
 
     private static String fileName(String path) {
-        if (path == null) {
-            return "";
-        }
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? path : path.substring(slash + 1);
-    }
-
-    static RuleProblem locate(Message m, Map<String, RuleFile> files) {
-        RuleFile file = files.get(fileName(m.getPath()));
-        String display = file == null ? m.getPath() : file.displayPath();
-        String text = m.getText() == null ? "" : m.getText().strip();
-        int line = m.getLine();
-        int column = 0;
-        Matcher pos = PARSER_POSITION.matcher(text);
-        if (pos.find()) {
-            line = Integer.parseInt(pos.group(1));
-            column = Integer.parseInt(pos.group(2)) + 1; // the parser counts columns from 0
-        }
-        Matcher near = MVEL_NEAR.matcher(text);
-        if (column == 0 && near.find() && file != null) {
-            int at = file.line(line).indexOf(near.group(1).strip());
-            column = at >= 0 ? at + 1 : 0;
-        }
-        if (column == 0 && file != null && line > 0) {
-            String src = file.line(line);
-            column = src.length() - src.stripLeading().length() + 1;
-        }
-        String ruleName = null;
-        Matcher inRule = IN_RULE.matcher(text);
-        if (inRule.find()) {
-            ruleName = inRule.group(1);
-        } else if (file != null && line > 0) {
-            ruleName = file.ruleAt(line);
-        }
-        return new RuleProblem(display, line, column, readable(text), ruleName);
-    }
-
-    /** One line of text: the parser prefix and the rule suffix go (they are printed apart). */
-    private static String readable(String text) {
-        String first = text.lines().findFirst().orElse("").strip();
-        first = ERR_PREFIX.matcher(first).replaceFirst("");
-        first = IN_RULE.matcher(first).replaceFirst("");
-        Matcher error = MVEL_ERROR.matcher(text);
-        if (error.find()) {
-            first = (first.endsWith(":") ? first : first + ":") + " " + error.group(1).strip();
-        }
-        if (first.startsWith("Rule Compilation error ")) {
-            first = "in the rule's consequence (then part): " + first.substring("Rule Compilation error ".length());
-        }
-        return first;
+        return DrlErrorLocator.fileName(path);
     }
 
     /** "Parser returned a null Package" only repeats that the file above failed to parse. */

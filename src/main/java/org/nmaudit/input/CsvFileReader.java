@@ -76,8 +76,9 @@ final class CsvFileReader {
                 read++;
                 T fact = null;
                 if (record.size() != width) {
-                    rejected.accept(new Reject(name, line, "", record.size() + " fields",
-                            "row has " + record.size() + " fields but the header has " + width
+                    String fields = record.size() + (record.size() == 1 ? " field" : " fields");
+                    rejected.accept(new Reject(name, line, "", fields,
+                            "row has " + fields + " but the header has " + width
                                     + "; check for an unquoted comma or a missing separator"));
                 } else {
                     Row row = new Row(name, line, columns, record.toList());

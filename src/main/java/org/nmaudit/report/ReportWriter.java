@@ -61,9 +61,15 @@ public final class ReportWriter {
         writeRun(run);
     }
 
-    /** Only rejects.csv: what --strict leaves when rows were rejected. */
+    /**
+     * Only rejects.csv: what --strict leaves when rows were rejected. Report files of an earlier run in
+     * the same folder are removed, so nobody reads them as this run's results.
+     */
     public void writeRejectsOnly(List<Reject> rejects) throws IOException {
         Files.createDirectories(folder);
+        for (String stale : List.of(FINDINGS_CSV, FINDINGS_JSON, PROVIDER_RATIOS_CSV, RUN_JSON)) {
+            Files.deleteIfExists(folder.resolve(stale));
+        }
         writeRejects(rejects);
     }
 

@@ -146,6 +146,17 @@ class AuditCommandTest {
     }
 
     @Test
+    void strictWithRejectsRemovesAnEarlierRunsReportFromTheFolder() throws IOException {
+        withHighFinding();
+        assertEquals(0, audit().exitCode());
+        assertEquals(OUTPUT_FILES, filesIn(out()));
+        DataFolder.in(data()).claims(claim("C1", "1").toString(), claim("C1", "2").set("units", "0").toString());
+        CliRun run = audit("--strict");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals(List.of("rejects.csv"), filesIn(out()));
+    }
+
+    @Test
     void strictWithoutRejectsIsANormalRun() throws IOException {
         withHighFinding();
         CliRun run = audit("--strict");
