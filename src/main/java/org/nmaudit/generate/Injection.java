@@ -1,0 +1,41 @@
+package org.nmaudit.generate;
+
+/**
+ * One deliberate deviation planted in a patient's plan: a billing violation the audit must flag, or a
+ * rule exception it must not flag. Adding a violation type is adding one of these and listing it in
+ * {@link InjectionCatalog}.
+ *
+ * <p>{@link #isEligible} is asked on the clinical plan (pathway events, before routine care); an
+ * eligible injection must be able to apply at its stage.
+ */
+interface Injection {
+
+    enum Kind {
+        VIOLATION,
+        EXCEPTION
+    }
+
+    /** When the injection bends the plan. */
+    enum Stage {
+        /** Right after the pathway: trials, implants, documentation. */
+        CLINICAL,
+        /** After programming and visits are scheduled. */
+        ROUTINE
+    }
+
+    Kind kind();
+
+    Stage stage();
+
+    /** The rule and the detail, as written to the labels file, e.g. "NM-TRIAL-DOC/NO_OUTCOME". */
+    String label();
+
+    boolean isEligible(PatientPlan plan, DataWindow window);
+
+    void apply(PatientPlan plan, Dice dice, DataWindow window);
+
+    /** The labels-file tag: "violation:NM-TRIAL-DOC/NO_OUTCOME" or "exception:...". */
+    default String tag() {
+        return (kind() == Kind.VIOLATION ? "violation:" : "exception:") + label();
+    }
+}
