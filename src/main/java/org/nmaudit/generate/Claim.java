@@ -47,10 +47,6 @@ final class Claim {
         return this;
     }
 
-    boolean has(String cpt) {
-        return lines.stream().anyMatch(l -> l.cpt.equals(cpt));
-    }
-
     boolean institutional() {
         return type == Type.INSTITUTIONAL;
     }

@@ -14,7 +14,8 @@ import java.util.List;
  *   <li>the {@link InjectionPlanner} may plant one violation or exception;</li>
  *   <li>routine care (programming, office visits) is scheduled around the events;</li>
  *   <li>the trials are given to a physician whose promised conversion ratio they keep;</li>
- *   <li>the plan becomes claims and documentation rows, written immediately.</li>
+ *   <li>the plan becomes claims (a CLAIMS-stage injection may still bend them) and documentation rows,
+ *       written immediately.</li>
  * </ol>
  *
  * Memory is the practice roster plus one patient, whatever the number of patients.
@@ -46,15 +47,23 @@ public final class DataSetGenerator {
         try (writer) {
             for (int i = 0; i < settings.patients(); i++) {
                 Dice dice = seed.split();
-                PatientPlan plan = plan(i, practice, injections, window, dice);
-                writer.write(plan, assembler.assemble(plan, dice));
+                Planned planned = plan(i, practice, injections, window, dice);
+                List<Claim> claims = assembler.assemble(planned.plan(), dice);
+                if (planned.injection() != null && planned.injection().stage() == Injection.Stage.CLAIMS) {
+                    planned.injection().applyToClaims(claims, planned.plan(), dice);
+                }
+                writer.write(planned.plan(), claims);
             }
         }
         return GenerationSummary.of(directory, window, writer.patients(), writer.rowCounts(), badRows.total(),
                 labelsFile);
     }
 
-    private static PatientPlan plan(int index, Practice practice, InjectionPlanner injections, DataWindow window,
+    /** A patient's plan and the injection chosen for it (null if none). */
+    private record Planned(PatientPlan plan, Injection injection) {
+    }
+
+    private static Planned plan(int index, Practice practice, InjectionPlanner injections, DataWindow window,
             Dice dice) {
         Physician referred = practice.drawPhysician(dice);
         Pathway pathway = Pathway.draw(referred.lowConverter(), window, dice);
@@ -78,7 +87,7 @@ public final class DataSetGenerator {
 
         assignTrialOwner(plan, practice, referred, window);
         NaturalExceptions.label(plan, window.asOf());
-        return plan;
+        return new Planned(plan, injection);
     }
 
     /** Gives the patient to a physician whose NM-RATIO standing its decided trials keep (see {@link Physician}). */

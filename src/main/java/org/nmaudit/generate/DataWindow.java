@@ -14,10 +14,6 @@ record DataWindow(LocalDate start, LocalDate end) {
         return ChronoUnit.DAYS.between(start, end) + 1;
     }
 
-    boolean contains(LocalDate day) {
-        return !day.isBefore(start) && !day.isAfter(end);
-    }
-
     LocalDate asOf() {
         return end;
     }

@@ -41,10 +41,6 @@ final class Dice {
         return random.nextDouble() < p;
     }
 
-    double unit() {
-        return random.nextDouble();
-    }
-
     long nextLong() {
         return random.nextLong();
     }

@@ -133,9 +133,4 @@ final class PatientPlan {
         }
         return false;
     }
-
-    /** Whether any service of the plan falls on this day (used to keep trial and implant days apart). */
-    boolean hasScsEventOn(LocalDate day) {
-        return trials.stream().anyMatch(t -> t.date.equals(day)) || implants.stream().anyMatch(i -> i.date.equals(day));
-    }
 }

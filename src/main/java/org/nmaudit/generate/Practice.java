@@ -28,12 +28,10 @@ final class Practice {
         "St. Brigid Medical Center", "Mercy General Hospital Outpatient Pavilion", "University Hospital East",
         "Lakeview Regional Medical Center", "Good Samaritan Hospital"};
 
-    private final List<Clinic> clinics;
     private final List<Physician> physicians;
     private final double[] volumes;
 
-    private Practice(List<Clinic> clinics, List<Physician> physicians) {
-        this.clinics = List.copyOf(clinics);
+    private Practice(List<Physician> physicians) {
         this.physicians = List.copyOf(physicians);
         this.volumes = physicians.stream().mapToDouble(Physician::volume).toArray();
     }
@@ -86,7 +84,7 @@ final class Practice {
             clinic.add(p);
             physicians.add(p);
         }
-        return new Practice(clinics, physicians);
+        return new Practice(physicians);
     }
 
     private static boolean isNeurosurgeon(int index) {
@@ -113,10 +111,6 @@ final class Practice {
 
     List<Physician> physicians() {
         return physicians;
-    }
-
-    List<Clinic> clinics() {
-        return clinics;
     }
 
     /** The physician a new patient is referred to, in proportion to each physician's volume. */

@@ -37,8 +37,4 @@ final class TrialPlan {
     LocalDate leadsRemoved() {
         return date.plusDays(lengthDays);
     }
-
-    boolean hasFacilityClaim() {
-        return setting != Setting.OFFICE;
-    }
 }
