@@ -26,11 +26,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {
-            "Writes a synthetic neuromodulation billing data set in the nmaudit input format:",
-            "claims.csv, trial-outcomes.csv, repeat-trial-justifications.csv, programming-sessions.csv and",
-            "psych-evaluations.csv. A realistic practice (clinics, physicians, hospitals, ASCs, payers) with",
-            "deliberate violations and exceptions of the core rules. The same arguments give the same bytes."})
+        description = "Writes a synthetic neuromodulation billing data set in the nmaudit input format"
+                + " (claims.csv, trial-outcomes.csv, repeat-trial-justifications.csv, programming-sessions.csv,"
+                + " psych-evaluations.csv): a realistic practice of clinics, physicians, hospitals, ASCs and payers,"
+                + " with deliberate violations and exceptions of the core rules. The same arguments give the same"
+                + " bytes.")
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec
