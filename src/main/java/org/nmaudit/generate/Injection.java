@@ -1,0 +1,57 @@
+package org.nmaudit.generate;
+
+import java.util.List;
+
+/**
+ * One deliberate deviation planted in a patient's plan: a billing violation the audit must flag, or a
+ * rule exception it must not flag. Adding a violation type is adding one of these and listing it in
+ * {@link InjectionCatalog}.
+ *
+ * <p>{@link #isEligible} is asked on the clinical plan (pathway events, before routine care); an
+ * eligible injection must be able to apply at its stage.
+ */
+interface Injection {
+
+    enum Kind {
+        VIOLATION,
+        EXCEPTION
+    }
+
+    /** When the injection bends the plan. */
+    enum Stage {
+        /** Right after the pathway: trials, implants, documentation. */
+        CLINICAL,
+        /** After programming and visits are scheduled. */
+        ROUTINE,
+        /**
+         * On the assembled claims, for errors that live in the billing rather than in the care (a
+         * blank UTN, place of service 11, a duplicated line, an underpayment). Implement
+         * {@link #applyToClaims}; {@link #apply} is not called.
+         */
+        CLAIMS
+    }
+
+    Kind kind();
+
+    Stage stage();
+
+    /** The rule and the detail, as written to the labels file, e.g. "NM-TRIAL-DOC/NO_OUTCOME". */
+    String label();
+
+    boolean isEligible(PatientPlan plan, DataWindow window);
+
+    /** Bends the plan (stages CLINICAL and ROUTINE). */
+    default void apply(PatientPlan plan, Dice dice, DataWindow window) {
+        throw new UnsupportedOperationException(label() + " does not change the plan");
+    }
+
+    /** Bends the patient's assembled claims, in claim order (stage CLAIMS). */
+    default void applyToClaims(List<Claim> claims, PatientPlan plan, Dice dice) {
+        throw new UnsupportedOperationException(label() + " does not change claims");
+    }
+
+    /** The labels-file tag: "violation:NM-TRIAL-DOC/NO_OUTCOME" or "exception:...". */
+    default String tag() {
+        return (kind() == Kind.VIOLATION ? "violation:" : "exception:") + label();
+    }
+}

@@ -1,0 +1,32 @@
+package org.nmaudit.generate;
+
+/** Exception: the outcome is exactly 50% (pain relief or analgesic reduction), which meets the criterion. */
+final class OutcomeExactlyAtThreshold implements Injection {
+
+    @Override
+    public Kind kind() {
+        return Kind.EXCEPTION;
+    }
+
+    @Override
+    public Stage stage() {
+        return Stage.CLINICAL;
+    }
+
+    @Override
+    public String label() {
+        return "NM-TRIAL-DOC/OUTCOME_EXACTLY_50";
+    }
+
+    @Override
+    public boolean isEligible(PatientPlan plan, DataWindow window) {
+        return plan.pathway == Pathway.SCS_SUCCESS && plan.onlyTrial() != null && plan.onlyNewImplant() != null
+                && !plan.outcomes.isEmpty();
+    }
+
+    @Override
+    public void apply(PatientPlan plan, Dice dice, DataWindow window) {
+        TrialPlan trial = plan.onlyTrial();
+        plan.outcomes.replaceAll(o -> TrialOutcome.exactlyAtThreshold(o.documented(), trial.lengthDays, dice));
+    }
+}
