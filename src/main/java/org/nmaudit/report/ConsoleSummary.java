@@ -1,11 +1,13 @@
 package org.nmaudit.report;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nmaudit.findings.Finding;
 import org.nmaudit.findings.FindingSet;
+import org.nmaudit.findings.Scope;
 import org.nmaudit.findings.Severity;
 import org.nmaudit.input.FileSummary;
 
@@ -61,5 +63,9 @@ public final class ConsoleSummary {
             sev.append(sev.length() == 0 ? "" : ", ").append(s.getKey()).append(' ').append(s.getValue());
         }
         out.printf(Locale.ROOT, "By severity: %s%n", sev);
+        BigDecimal lineAmounts = findings.all().stream()
+                .filter(f -> f.scope() == Scope.LINE && f.amountAtRisk() != null)
+                .map(Finding::amountAtRisk).reduce(BigDecimal.ZERO, BigDecimal::add);
+        out.printf(Locale.ROOT, "Amount at risk on flagged lines: $%,.2f%n", lineAmounts);
     }
 }
