@@ -6,21 +6,10 @@ import java.time.LocalDate;
  * NM-TRIAL-DOC NO_TRIAL with reason TRIAL_OUTSIDE_WINDOW: the implant comes 181-260 days after the
  * trial, so the trial is outside the conversion window (and counts as FAILED for its physician).
  */
-final class ImplantLongAfterTrial implements Injection {
+final class ImplantLongAfterTrial extends Injection {
 
-    @Override
-    public Kind kind() {
-        return Kind.VIOLATION;
-    }
-
-    @Override
-    public Stage stage() {
-        return Stage.CLINICAL;
-    }
-
-    @Override
-    public String label() {
-        return "NM-TRIAL-DOC/TRIAL_OUTSIDE_WINDOW";
+    ImplantLongAfterTrial() {
+        super(Kind.VIOLATION, Stage.CLINICAL, "NM-TRIAL-DOC/TRIAL_OUTSIDE_WINDOW");
     }
 
     @Override

@@ -6,26 +6,15 @@ import java.time.LocalDate;
  * NM-TRIAL-DOC NO_OUTCOME: no trial-outcomes row between the trial and the implant. Sometimes the
  * outcome was written up after the implant, which does not count either.
  */
-final class ImplantWithoutOutcome implements Injection {
+final class ImplantWithoutOutcome extends Injection {
 
-    @Override
-    public Kind kind() {
-        return Kind.VIOLATION;
-    }
-
-    @Override
-    public Stage stage() {
-        return Stage.CLINICAL;
-    }
-
-    @Override
-    public String label() {
-        return "NM-TRIAL-DOC/NO_OUTCOME";
+    ImplantWithoutOutcome() {
+        super(Kind.VIOLATION, Stage.CLINICAL, "NM-TRIAL-DOC/NO_OUTCOME");
     }
 
     @Override
     public boolean isEligible(PatientPlan plan, DataWindow window) {
-        return plan.pathway == Pathway.SCS_SUCCESS && plan.onlyTrial() != null && plan.onlyNewImplant() != null;
+        return plan.isSingleTrialConversion();
     }
 
     @Override

@@ -4,26 +4,15 @@ package org.nmaudit.generate;
  * NM-TRIAL-DOC NO_TRIAL: a new implant with no trial at all. The psych evaluation stays: the work-up
  * was done, the trial skipped.
  */
-final class ImplantWithoutTrial implements Injection {
+final class ImplantWithoutTrial extends Injection {
 
-    @Override
-    public Kind kind() {
-        return Kind.VIOLATION;
-    }
-
-    @Override
-    public Stage stage() {
-        return Stage.CLINICAL;
-    }
-
-    @Override
-    public String label() {
-        return "NM-TRIAL-DOC/NO_TRIAL";
+    ImplantWithoutTrial() {
+        super(Kind.VIOLATION, Stage.CLINICAL, "NM-TRIAL-DOC/NO_TRIAL");
     }
 
     @Override
     public boolean isEligible(PatientPlan plan, DataWindow window) {
-        return plan.pathway == Pathway.SCS_SUCCESS && plan.onlyTrial() != null && plan.onlyNewImplant() != null;
+        return plan.isSingleTrialConversion();
     }
 
     @Override

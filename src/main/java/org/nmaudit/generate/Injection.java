@@ -10,7 +10,7 @@ import java.util.List;
  * <p>{@link #isEligible} is asked on the clinical plan (pathway events, before routine care); an
  * eligible injection must be able to apply at its stage.
  */
-interface Injection {
+abstract class Injection {
 
     enum Kind {
         VIOLATION,
@@ -31,27 +31,43 @@ interface Injection {
         CLAIMS
     }
 
-    Kind kind();
+    private final Kind kind;
+    private final Stage stage;
+    private final String label;
 
-    Stage stage();
+    /** @param label the rule and the detail, as written to the labels file, e.g. "NM-TRIAL-DOC/NO_OUTCOME" */
+    Injection(Kind kind, Stage stage, String label) {
+        this.kind = kind;
+        this.stage = stage;
+        this.label = label;
+    }
 
-    /** The rule and the detail, as written to the labels file, e.g. "NM-TRIAL-DOC/NO_OUTCOME". */
-    String label();
+    final Kind kind() {
+        return kind;
+    }
 
-    boolean isEligible(PatientPlan plan, DataWindow window);
+    final Stage stage() {
+        return stage;
+    }
+
+    final String label() {
+        return label;
+    }
+
+    abstract boolean isEligible(PatientPlan plan, DataWindow window);
 
     /** Bends the plan (stages CLINICAL and ROUTINE). */
-    default void apply(PatientPlan plan, Dice dice, DataWindow window) {
+    void apply(PatientPlan plan, Dice dice, DataWindow window) {
         throw new UnsupportedOperationException(label() + " does not change the plan");
     }
 
     /** Bends the patient's assembled claims, in claim order (stage CLAIMS). */
-    default void applyToClaims(List<Claim> claims, PatientPlan plan, Dice dice) {
+    void applyToClaims(List<Claim> claims, PatientPlan plan, Dice dice) {
         throw new UnsupportedOperationException(label() + " does not change claims");
     }
 
     /** The labels-file tag: "violation:NM-TRIAL-DOC/NO_OUTCOME" or "exception:...". */
-    default String tag() {
+    final String tag() {
         return (kind() == Kind.VIOLATION ? "violation:" : "exception:") + label();
     }
 }

@@ -4,21 +4,10 @@ package org.nmaudit.generate;
  * Exception: the trial day is seen only on the facility's institutional claim (the physician's claim
  * is not in the extract). It is a trial episode for every rule, but NM-RATIO leaves it out.
  */
-final class InstitutionalOnlyTrial implements Injection {
+final class InstitutionalOnlyTrial extends Injection {
 
-    @Override
-    public Kind kind() {
-        return Kind.EXCEPTION;
-    }
-
-    @Override
-    public Stage stage() {
-        return Stage.CLINICAL;
-    }
-
-    @Override
-    public String label() {
-        return "TRIAL_EPISODE/INSTITUTIONAL_ONLY";
+    InstitutionalOnlyTrial() {
+        super(Kind.EXCEPTION, Stage.CLINICAL, "TRIAL_EPISODE/INSTITUTIONAL_ONLY");
     }
 
     @Override

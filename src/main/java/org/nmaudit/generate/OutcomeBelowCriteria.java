@@ -5,31 +5,18 @@ package org.nmaudit.generate;
  * without functional improvement; improvement not documented; only 45% fewer analgesics). With a CRPS
  * patient the same finding is MEDIUM instead of HIGH.
  */
-final class OutcomeBelowCriteria implements Injection {
+final class OutcomeBelowCriteria extends Injection {
     private final boolean crps;
 
     OutcomeBelowCriteria(boolean crps) {
+        super(Kind.VIOLATION, Stage.CLINICAL,
+                crps ? "NM-TRIAL-DOC/CRITERIA_NOT_MET_CRPS" : "NM-TRIAL-DOC/CRITERIA_NOT_MET");
         this.crps = crps;
     }
 
     @Override
-    public Kind kind() {
-        return Kind.VIOLATION;
-    }
-
-    @Override
-    public Stage stage() {
-        return Stage.CLINICAL;
-    }
-
-    @Override
-    public String label() {
-        return crps ? "NM-TRIAL-DOC/CRITERIA_NOT_MET_CRPS" : "NM-TRIAL-DOC/CRITERIA_NOT_MET";
-    }
-
-    @Override
     public boolean isEligible(PatientPlan plan, DataWindow window) {
-        return plan.pathway == Pathway.SCS_SUCCESS && plan.onlyTrial() != null && plan.onlyNewImplant() != null
+        return plan.isSingleTrialConversion()
                 && !plan.outcomes.isEmpty();
     }
 

@@ -1,26 +1,15 @@
 package org.nmaudit.generate;
 
 /** Exception: the outcome is exactly 50% (pain relief or analgesic reduction), which meets the criterion. */
-final class OutcomeExactlyAtThreshold implements Injection {
+final class OutcomeExactlyAtThreshold extends Injection {
 
-    @Override
-    public Kind kind() {
-        return Kind.EXCEPTION;
-    }
-
-    @Override
-    public Stage stage() {
-        return Stage.CLINICAL;
-    }
-
-    @Override
-    public String label() {
-        return "NM-TRIAL-DOC/OUTCOME_EXACTLY_50";
+    OutcomeExactlyAtThreshold() {
+        super(Kind.EXCEPTION, Stage.CLINICAL, "NM-TRIAL-DOC/OUTCOME_EXACTLY_50");
     }
 
     @Override
     public boolean isEligible(PatientPlan plan, DataWindow window) {
-        return plan.pathway == Pathway.SCS_SUCCESS && plan.onlyTrial() != null && plan.onlyNewImplant() != null
+        return plan.isSingleTrialConversion()
                 && !plan.outcomes.isEmpty();
     }
 

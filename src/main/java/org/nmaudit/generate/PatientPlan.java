@@ -71,6 +71,11 @@ final class PatientPlan {
         return trials.size() == 1 ? trials.get(0) : null;
     }
 
+    /** A successful SCS pathway with one trial and one new implant: what most injections bend. */
+    boolean isSingleTrialConversion() {
+        return pathway == Pathway.SCS_SUCCESS && onlyTrial() != null && onlyNewImplant() != null;
+    }
+
     /** The single new implant of a pathway, or null. */
     ImplantPlan onlyNewImplant() {
         ImplantPlan found = null;

@@ -11,7 +11,7 @@ import java.util.List;
  * one 7-25 days after another; one exactly 30 days after the implant, the first day the grace month
  * no longer covers, while a grace-month session lies less than 30 days back.
  */
-final class ProgrammingTooOften implements Injection {
+final class ProgrammingTooOften extends Injection {
 
     enum Variant {
         SAME_DAY,
@@ -25,22 +25,8 @@ final class ProgrammingTooOften implements Injection {
     private final Variant variant;
 
     ProgrammingTooOften(Variant variant) {
+        super(Kind.VIOLATION, Stage.ROUTINE, "NM-PROG-FREQ/" + variant.name());
         this.variant = variant;
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.VIOLATION;
-    }
-
-    @Override
-    public Stage stage() {
-        return Stage.ROUTINE;
-    }
-
-    @Override
-    public String label() {
-        return "NM-PROG-FREQ/" + variant.name();
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * after the first trial and on or before the second; a row dated on the first trial's day does not
  * count.
  */
-final class RepeatTrial implements Injection {
+final class RepeatTrial extends Injection {
 
     enum Variant {
         UNJUSTIFIED(Kind.VIOLATION, "NM-REPEAT-TRIAL/UNJUSTIFIED"),
@@ -30,22 +30,8 @@ final class RepeatTrial implements Injection {
     private final Variant variant;
 
     RepeatTrial(Variant variant) {
+        super(variant.kind, Stage.CLINICAL, variant.label);
         this.variant = variant;
-    }
-
-    @Override
-    public Kind kind() {
-        return variant.kind;
-    }
-
-    @Override
-    public Stage stage() {
-        return Stage.CLINICAL;
-    }
-
-    @Override
-    public String label() {
-        return variant.label;
     }
 
     @Override

@@ -4,26 +4,12 @@ package org.nmaudit.generate;
  * Exception: two physicians each bill a 63650 on the trial day (co-surgeons, modifier 62, one lead
  * each). Still one trial episode, owned by the physician whose claim comes first.
  */
-final class TwoPhysiciansOnTrialDay implements Injection {
+final class TwoPhysiciansOnTrialDay extends Injection {
     private final boolean practiceHasColleagues;
 
     TwoPhysiciansOnTrialDay(boolean practiceHasColleagues) {
+        super(Kind.EXCEPTION, Stage.CLINICAL, "TRIAL_EPISODE/TWO_PHYSICIANS");
         this.practiceHasColleagues = practiceHasColleagues;
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.EXCEPTION;
-    }
-
-    @Override
-    public Stage stage() {
-        return Stage.CLINICAL;
-    }
-
-    @Override
-    public String label() {
-        return "TRIAL_EPISODE/TWO_PHYSICIANS";
     }
 
     @Override

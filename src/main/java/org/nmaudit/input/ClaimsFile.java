@@ -9,7 +9,7 @@ import org.nmaudit.facts.ClaimLine;
 import org.nmaudit.facts.PayerType;
 
 /** claims.csv: one row per claim line. Keeps (claim_id, line_number) unique: the first loaded row wins. */
-final class ClaimsFile implements DataFile<ClaimLine> {
+final class ClaimsFile extends DataFile<ClaimLine> {
     static final String NAME = "claims.csv";
 
     private final Map<String, Long> loadedKeys = new HashMap<>();
@@ -20,31 +20,18 @@ final class ClaimsFile implements DataFile<ClaimLine> {
     private final Row.Format<String> cpt = new MemoizedFormat<>(CellFormats::cpt);
     private final Row.Format<List<String>> modifiers = new MemoizedFormat<>(CellFormats::modifiers);
     private final Row.Format<BigDecimal> units = new MemoizedFormat<>(CellFormats::units);
-    private final Row.Format<List<String>> diagnoses = new MemoizedFormat<>(v -> List.copyOf(CellFormats.diagnosisCodes(v)));
+    private final Row.Format<List<String>> diagnoses =
+            new MemoizedFormat<>(v -> List.copyOf(CellFormats.diagnosisCodes(v)));
     private final Row.Format<String> placeOfService = new MemoizedFormat<>(CellFormats::placeOfService);
     private final Row.Format<String> billType = new MemoizedFormat<>(CellFormats::billType);
     private final Row.Format<BigDecimal> amount = new MemoizedFormat<>(CellFormats::amount);
 
-    @Override
-    public String fileName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean requiredFile() {
-        return true;
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return List.of("claim_id", "line_number", "patient_id", "payer_type", "rendering_npi", "service_date",
-                "cpt_code");
-    }
-
-    @Override
-    public List<String> optionalColumns() {
-        return List.of("modifiers", "units", "diagnosis_codes", "place_of_service", "bill_type",
-                "prior_auth_number", "billed_amount", "paid_amount");
+    ClaimsFile() {
+        super(NAME, true,
+                List.of("claim_id", "line_number", "patient_id", "payer_type", "rendering_npi", "service_date",
+                        "cpt_code"),
+                List.of("modifiers", "units", "diagnosis_codes", "place_of_service", "bill_type",
+                        "prior_auth_number", "billed_amount", "paid_amount"));
     }
 
     @Override

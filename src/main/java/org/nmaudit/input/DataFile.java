@@ -6,17 +6,39 @@ import java.util.List;
  * One file of the input contract (data-format.md): its name, its columns, and how a row becomes a
  * fact. Implementations validate through {@link Row} and return null when the row has problems.
  */
-interface DataFile<T> {
-    String fileName();
+abstract class DataFile<T> {
+    private final String fileName;
+    private final boolean requiredFile;
+    private final List<String> requiredColumns;
+    private final List<String> optionalColumns;
 
-    /** Only claims.csv is required; an absent documentation file contributes no facts. */
-    boolean requiredFile();
+    /**
+     * @param requiredFile only claims.csv is required; an absent documentation file contributes no facts
+     * @param requiredColumns columns the header must name (a missing one stops the run with exit code 2)
+     */
+    DataFile(String fileName, boolean requiredFile, List<String> requiredColumns, List<String> optionalColumns) {
+        this.fileName = fileName;
+        this.requiredFile = requiredFile;
+        this.requiredColumns = List.copyOf(requiredColumns);
+        this.optionalColumns = List.copyOf(optionalColumns);
+    }
 
-    /** Columns the header must name (a missing one stops the run with exit code 2). */
-    List<String> requiredColumns();
+    final String fileName() {
+        return fileName;
+    }
 
-    List<String> optionalColumns();
+    final boolean requiredFile() {
+        return requiredFile;
+    }
+
+    final List<String> requiredColumns() {
+        return requiredColumns;
+    }
+
+    final List<String> optionalColumns() {
+        return optionalColumns;
+    }
 
     /** The fact for a row, or null when {@code row} has recorded problems. */
-    T read(Row row);
+    abstract T read(Row row);
 }

@@ -6,27 +6,13 @@ import org.nmaudit.facts.PerformedBy;
 import org.nmaudit.facts.ProgrammingSession;
 
 /** programming-sessions.csv: who performed a device analysis or programming. */
-final class ProgrammingSessionsFile implements DataFile<ProgrammingSession> {
+final class ProgrammingSessionsFile extends DataFile<ProgrammingSession> {
     static final String NAME = "programming-sessions.csv";
 
-    @Override
-    public String fileName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean requiredFile() {
-        return false;
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return List.of("patient_id", "session_date", "performed_by");
-    }
-
-    @Override
-    public List<String> optionalColumns() {
-        return List.of("performer_name");
+    ProgrammingSessionsFile() {
+        super(NAME, false,
+                List.of("patient_id", "session_date", "performed_by"),
+                List.of("performer_name"));
     }
 
     @Override

@@ -5,27 +5,13 @@ import java.util.List;
 import org.nmaudit.facts.PsychEvaluation;
 
 /** psych-evaluations.csv: pre-trial psychological evaluations. */
-final class PsychEvaluationsFile implements DataFile<PsychEvaluation> {
+final class PsychEvaluationsFile extends DataFile<PsychEvaluation> {
     static final String NAME = "psych-evaluations.csv";
 
-    @Override
-    public String fileName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean requiredFile() {
-        return false;
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return List.of("patient_id", "evaluation_date");
-    }
-
-    @Override
-    public List<String> optionalColumns() {
-        return List.of("evaluator_credential");
+    PsychEvaluationsFile() {
+        super(NAME, false,
+                List.of("patient_id", "evaluation_date"),
+                List.of("evaluator_credential"));
     }
 
     @Override

@@ -5,27 +5,13 @@ import java.util.List;
 import org.nmaudit.facts.RepeatTrialJustification;
 
 /** repeat-trial-justifications.csv: documented extenuating circumstances for a repeat trial. */
-final class RepeatTrialJustificationsFile implements DataFile<RepeatTrialJustification> {
+final class RepeatTrialJustificationsFile extends DataFile<RepeatTrialJustification> {
     static final String NAME = "repeat-trial-justifications.csv";
 
-    @Override
-    public String fileName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean requiredFile() {
-        return false;
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return List.of("patient_id", "documented_date", "reason");
-    }
-
-    @Override
-    public List<String> optionalColumns() {
-        return List.of();
+    RepeatTrialJustificationsFile() {
+        super(NAME, false,
+                List.of("patient_id", "documented_date", "reason"),
+                List.of());
     }
 
     @Override

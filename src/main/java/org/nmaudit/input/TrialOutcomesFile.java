@@ -5,28 +5,14 @@ import java.util.List;
 import org.nmaudit.facts.TrialOutcome;
 
 /** trial-outcomes.csv: the documented result of a stimulator trial. */
-final class TrialOutcomesFile implements DataFile<TrialOutcome> {
+final class TrialOutcomesFile extends DataFile<TrialOutcome> {
     static final String NAME = "trial-outcomes.csv";
 
-    @Override
-    public String fileName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean requiredFile() {
-        return false;
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return List.of("patient_id", "documented_date");
-    }
-
-    @Override
-    public List<String> optionalColumns() {
-        return List.of("pain_relief_pct", "analgesic_reduction_pct", "functional_improvement", "rendering_npi",
-                "note");
+    TrialOutcomesFile() {
+        super(NAME, false,
+                List.of("patient_id", "documented_date"),
+                List.of("pain_relief_pct", "analgesic_reduction_pct", "functional_improvement", "rendering_npi",
+                        "note"));
     }
 
     @Override
