@@ -39,10 +39,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {
-            "Audits a data folder (claims.csv and the documentation files) with the DRL rules of a rules folder",
-            "and writes findings.csv, findings.json, provider-ratios.csv, rejects.csv and run.json.",
-        })
+        description = "Audits a data folder (claims.csv and the documentation files) with the DRL rules of a"
+                + " rules folder and writes findings.csv, findings.json, provider-ratios.csv, rejects.csv and"
+                + " run.json.")
 public final class AuditCommand implements Callable<Integer> {
     /** Above this many facts the run reports each phase on stderr. */
     private static final int PHASES_SHOWN_ABOVE = 200_000;
@@ -83,7 +82,7 @@ public final class AuditCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Instant started = Instant.now();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -125,7 +124,11 @@ public final class AuditCommand implements Callable<Integer> {
         ReportWriter writer = new ReportWriter(outDir);
 
         if (strict && data.rowsRejected() > 0) {
-            writer.writeRejectsOnly(data.rejects());
+            try {
+                writer.writeRejectsOnly(data.rejects());
+            } catch (IOException e) {
+                return unwritable(err, outDir, e);
+            }
             err.printf("nmaudit: --strict: %,d input row(s) rejected; see %s%n", data.rowsRejected(),
                     outDir.resolve(ReportWriter.REJECTS_CSV));
             return ExitCode.USAGE;
@@ -151,13 +154,22 @@ public final class AuditCommand implements Callable<Integer> {
                 dataFolder.toString(), outDir.toString(), folder.displayPath(), strict, failOn, parameters.values(),
                 data.files(), ruleFiles(folder), rules.findingRules(), findings.countByRule(),
                 findings.countBySeverity(), warnings, exit);
-        writer.writeAll(run, findings, result.ratios(), data.rejects());
+        try {
+            writer.writeAll(run, findings, result.ratios(), data.rejects());
+        } catch (IOException e) {
+            return unwritable(err, outDir, e);
+        }
         new ConsoleSummary(out).print(run, findings, result.ratios().size());
         if (exit == ExitCode.ROWS_REJECTED) {
             err.printf("%,d input row(s) rejected; see %s%n", data.rowsRejected(),
                     outDir.resolve(ReportWriter.REJECTS_CSV));
         }
         return exit;
+    }
+
+    private static int unwritable(PrintWriter err, Path outDir, IOException e) {
+        err.println("nmaudit: cannot write the output folder " + outDir + " (" + e + "); choose another with --out");
+        return ExitCode.USAGE;
     }
 
     private int exitCode(DataSet data, FindingSet findings) {

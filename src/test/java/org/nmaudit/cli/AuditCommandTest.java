@@ -157,6 +157,15 @@ class AuditCommandTest {
     }
 
     @Test
+    void anOutputFolderThatCannotBeCreatedExits2WithAMessage() throws IOException {
+        withHighFinding();
+        Path aFile = Files.writeString(tmp.resolve("not-a-folder"), "x");
+        CliRun run = CliRun.of("audit", data().toString(), "--out", aFile.resolve("out").toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("cannot write the output folder"), run.err());
+    }
+
+    @Test
     void strictWithoutRejectsIsANormalRun() throws IOException {
         withHighFinding();
         CliRun run = audit("--strict");
