@@ -152,7 +152,7 @@ public final class AuditCommand implements Callable<Integer> {
         int exit = exitCode(data, findings);
         RunRecord run = new RunRecord(VersionProvider.version(), started, Instant.now(), asOfDate, asOfSource,
                 dataFolder.toString(), outDir.toString(), folder.displayPath(), strict, failOn, parameters.values(),
-                data.files(), ruleFiles(folder), rules.findingRules(), findings.countByRule(),
+                data.files(), ruleFiles(folder), rules.rules(), findings.countByRule(),
                 findings.countBySeverity(), warnings, exit);
         try {
             writer.writeAll(run, findings, result.ratios(), data.rejects());

@@ -39,8 +39,8 @@ public final class RuleBase {
         return new ArrayList<>(rules.values());
     }
 
-    /** The rules that raise findings (those with an @id). */
+    /** The rules that raise findings. */
     public List<RuleInfo> findingRules() {
-        return rules.values().stream().filter(r -> r.id() != null).toList();
+        return rules.values().stream().filter(RuleInfo::isFindingRule).toList();
     }
 }

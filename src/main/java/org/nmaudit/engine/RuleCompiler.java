@@ -93,23 +93,30 @@ public final class RuleCompiler {
                 String id = text(meta.get("id"));
                 String severityText = text(meta.get("severity"));
                 String citation = text(meta.get("citation"));
+                String derives = text(meta.get("derives"));
                 Severity severity = Severity.parse(severityText);
-                if (severityText != null && severity == null) {
-                    problems.add(new RuleProblem(display, line, 1, "@severity(" + severityText
-                            + ") is not one of BLOCKER, HIGH, MEDIUM, LOW, INFO", rule.getName()));
+                if (derives != null) {
+                    if (severityText != null || citation != null) {
+                        problems.add(new RuleProblem(display, line, 1, "a derivation rule (@derives) raises no"
+                                + " findings, so it takes no @severity or @citation", rule.getName()));
+                    }
+                } else {
+                    if (severityText != null && severity == null) {
+                        problems.add(new RuleProblem(display, line, 1, "@severity(" + severityText
+                                + ") is not one of BLOCKER, HIGH, MEDIUM, LOW, INFO", rule.getName()));
+                    }
+                    if ((id != null || severityText != null || citation != null)
+                            && (id == null || severityText == null || citation == null)) {
+                        problems.add(new RuleProblem(display, line, 1, "a rule that raises findings needs all of"
+                                + " @id, @severity and @citation; missing " + missing(id, severityText, citation),
+                                rule.getName()));
+                    }
                 }
-                if ((id != null || severityText != null || citation != null)
-                        && (id == null || severityText == null || citation == null)) {
-                    problems.add(new RuleProblem(display, line, 1, "a rule that raises findings needs all of @id,"
-                            + " @severity and @citation; missing " + missing(id, severityText, citation),
-                            rule.getName()));
-                }
-                infos.add(new RuleInfo(pkg.getName(), rule.getName(), id, severity, citation, display));
+                infos.add(new RuleInfo(pkg.getName(), rule.getName(), id, severity, citation, derives, display, line));
             }
         }
         infos.sort(Comparator.comparing((RuleInfo r) -> r.file() == null ? "" : r.file())
-                .thenComparingInt(r -> files.containsKey(fileName(r.file())) ? files.get(fileName(r.file()))
-                        .lineOf(r.name()) : 0));
+                .thenComparingInt(RuleInfo::line));
         Map<String, RuleInfo> byQualifiedName = new LinkedHashMap<>();
         for (RuleInfo r : infos) {
             byQualifiedName.put(r.qualifiedName(), r);

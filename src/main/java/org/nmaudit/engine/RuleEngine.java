@@ -87,10 +87,9 @@ public final class RuleEngine {
         int line = 0;
         if (e.getRule() != null) {
             RuleInfo info = rules.rulesByQualifiedName().get(e.getRule().getPackageName() + "." + name);
-            if (info != null && info.file() != null) {
+            if (info != null) {
                 file = info.file();
-                line = rules.folder().drlFiles().stream().filter(f -> f.displayPath().equals(info.file()))
-                        .findFirst().map(f -> f.lineOf(name)).orElse(0);
+                line = info.line();
             }
         }
         Throwable cause = rootCause(e);

@@ -65,6 +65,10 @@ public final class Flag {
     private RuleInfo findingRule(RuleContext ctx) {
         String qualified = ctx.getRule().getPackageName() + "." + ctx.getRule().getName();
         RuleInfo rule = rules.get(qualified);
+        if (rule != null && rule.derives() != null) {
+            throw new RuleDefinitionException("the rule derives facts (@derives) and so cannot raise findings;"
+                    + " move the finding into a rule with @id, @severity and @citation");
+        }
         if (rule == null || rule.id() == null || rule.severity() == null || rule.citation() == null) {
             throw new RuleDefinitionException("the rule raises a finding, so it needs @id, @severity and @citation"
                     + " metadata");

@@ -3,12 +3,21 @@ package org.nmaudit.findings;
 /**
  * What the rules folder says about one DRL rule: its metadata and where it is written.
  *
- * @param id the {@code @id} metadata, or null when the rule has none (a derivation rule)
- * @param severity the {@code @severity} metadata, or null
+ * @param id the {@code @id} metadata, or null when the rule has none
+ * @param severity the {@code @severity} metadata, or null (always null for a derivation rule)
  * @param citation the {@code @citation} metadata, or null
+ * @param derives the {@code @derives} metadata of a derivation rule: the fact type it inserts; null for
+ *     a finding rule
  * @param file the DRL file as the rules folder names it, e.g. rules/trials.drl
+ * @param line the 1-based line where the rule is declared, 0 when unknown
  */
-public record RuleInfo(String packageName, String name, String id, Severity severity, String citation, String file) {
+public record RuleInfo(String packageName, String name, String id, Severity severity, String citation,
+        String derives, String file, int line) {
+
+    /** A rule that raises findings: it has an @id and derives no fact. */
+    public boolean isFindingRule() {
+        return id != null && derives == null;
+    }
 
     public String qualifiedName() {
         return packageName + "." + name;

@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.nmaudit.facts.ClaimLine;
+import org.nmaudit.facts.ProgrammingSession;
+import org.nmaudit.facts.PsychEvaluation;
+import org.nmaudit.facts.RepeatTrialJustification;
+import org.nmaudit.facts.TrialOutcome;
 
 /** Reads a data folder (data-format.md): claims.csv and whichever documentation files are present. */
 public final class DataSetReader {
@@ -27,11 +32,11 @@ public final class DataSetReader {
         List<FileSummary> files = new ArrayList<>();
         CsvFileReader reader = new CsvFileReader(progress, warnings::add);
 
-        var claims = new ArrayList<org.nmaudit.facts.ClaimLine>();
-        var outcomes = new ArrayList<org.nmaudit.facts.TrialOutcome>();
-        var justifications = new ArrayList<org.nmaudit.facts.RepeatTrialJustification>();
-        var sessions = new ArrayList<org.nmaudit.facts.ProgrammingSession>();
-        var evaluations = new ArrayList<org.nmaudit.facts.PsychEvaluation>();
+        ArrayList<ClaimLine> claims = new ArrayList<>();
+        List<TrialOutcome> outcomes = new ArrayList<>();
+        List<RepeatTrialJustification> justifications = new ArrayList<>();
+        List<ProgrammingSession> sessions = new ArrayList<>();
+        List<PsychEvaluation> evaluations = new ArrayList<>();
 
         files.add(readOne(reader, folder, new ClaimsFile(), claims::add, rejects::add));
         files.add(readOne(reader, folder, new TrialOutcomesFile(), outcomes::add, rejects::add));

@@ -65,12 +65,15 @@ final class RunJson {
         for (RuleInfo r : run.rulesLoaded()) {
             Map<String, Object> rule = new LinkedHashMap<>();
             rule.put("rule_id", r.id());
+            rule.put("kind", r.isFindingRule() ? "finding" : "derivation");
+            rule.put("derives", r.derives());
             rule.put("name", r.name());
             rule.put("severity", r.severity() == null ? null : r.severity().name());
             rule.put("file", r.file());
             rules.add(rule);
         }
         m.put("rules_loaded", rules.size());
+        m.put("finding_rules_loaded", run.rulesLoaded().stream().filter(RuleInfo::isFindingRule).count());
         m.put("rules", rules);
 
         m.put("findings_total", run.findingsByRule() == null ? null

@@ -95,29 +95,71 @@ class RuleCompileErrorTest {
         assertLocated(audit(), "programming.drl", line, PROG_RULE);
     }
 
-    /**
-     * Drools reports a Java error in a then part at the rule's first line only (Message.getLine() is the
-     * rule line), so this asserts a location inside the rule rather than the exact line of the call.
-     */
+    /** Drools puts a Java error of a then part at the rule's first line; nmaudit finds the line that holds it. */
     @Test
-    void unknownMethodInTheConsequence() throws IOException {
+    void unknownMethodInTheConsequenceIsReportedAtItsOwnLine() throws IOException {
         int line = breakLine("programming.drl", "$line.getCptCode() + \" on \"", "$line.getCptCodeX() + \" on \"");
-        List<String> text = Files.readAllLines(rules.resolve("programming.drl"), StandardCharsets.UTF_8);
-        int ruleStart = 0;
-        for (int i = 0; i < line; i++) {
-            if (text.get(i).startsWith("rule ")) {
-                ruleStart = i + 1;
-            }
-        }
+        CliRun run = audit();
+        assertLocated(run, "programming.drl", line, PROG_RULE);
+        assertTrue(run.err().contains("getCptCodeX"), run.err());
+    }
+
+    @Test
+    void aFindingRuleWithoutCitationIsRefusedAtItsDeclaration() throws IOException {
+        breakLine("programming.drl", "@citation(\"CMS billing article A56876 (LCD L37632): electronic analysis",
+                "// @citation(\"CMS billing article A56876 (LCD L37632): electronic analysis");
+        CliRun run = audit();
+        assertLocated(run, "programming.drl", ruleLine("programming.drl", PROG_RULE), PROG_RULE);
+        assertTrue(run.err().contains("missing @citation"), run.err());
+    }
+
+    @Test
+    void aSeverityOutsideTheFiveLevelsIsRefused() throws IOException {
+        breakLine("programming.drl", "@severity(MEDIUM)", "@severity(CRITICAL)");
+        CliRun run = audit();
+        assertLocated(run, "programming.drl", ruleLine("programming.drl", PROG_RULE), PROG_RULE);
+        assertTrue(run.err().contains("@severity(CRITICAL) is not one of BLOCKER, HIGH, MEDIUM, LOW, INFO"), run.err());
+    }
+
+    @Test
+    void aDerivationRuleTakesNoSeverity() throws IOException {
+        breakLine("derived-facts.drl", "@derives(TrialLine)", "@derives(TrialLine) @severity(HIGH)");
+        CliRun run = audit();
+        String rule = "Trial line: a 63650 line on a day without a 63685 line";
+        assertLocated(run, "derived-facts.drl", ruleLine("derived-facts.drl", rule), rule);
+        assertTrue(run.err().contains("takes no @severity or @citation"), run.err());
+    }
+
+    @Test
+    void aDerivationRuleThatRaisesAFindingStopsTheRunNamingTheRule() throws IOException {
+        Files.writeString(rules.resolve("mistake.drl"), String.join("\n",
+                "package rules;",
+                "import org.nmaudit.facts.*;",
+                "global org.nmaudit.findings.Flag flag;",
+                "",
+                "rule \"Flags from a derivation\"",
+                "    @id(DERIVE-MISTAKE) @derives(TrialLine)",
+                "when",
+                "    $line : ProgrammingLine()",
+                "then",
+                "    flag.line(kcontext, $line, \"oops\");",
+                "end",
+                ""));
         CliRun run = audit();
         assertEquals(2, run.exitCode(), run::toString);
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(rules + "/programming.drl") + ":(\\d+):(\\d+): .*getCptCodeX.*"
-                + Pattern.quote("(rule \"" + PROG_RULE + "\")") + "$").matcher(run.err());
-        assertTrue(m.find(), run.err());
-        int reported = Integer.parseInt(m.group(1));
-        assertTrue(reported >= ruleStart && reported <= line, "line " + reported + " is not within the rule ("
-                + ruleStart + ".." + line + "):\n" + run.err());
-        assertFalse(Files.exists(tmp.resolve("out")));
+        assertTrue(run.err().contains(rules + "/mistake.drl:5: the rule derives facts (@derives) and so cannot raise"
+                + " findings"), run.err());
+        assertTrue(run.err().contains("(rule \"Flags from a derivation\")"), run.err());
+    }
+
+    private int ruleLine(String file, String ruleName) throws IOException {
+        List<String> lines = Files.readAllLines(rules.resolve(file), StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).equals("rule \"" + ruleName + "\"")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("rule not found: " + ruleName);
     }
 
     @Test
