@@ -8,7 +8,6 @@ import org.nmaudit.findings.FindingSet;
  * What the rules concluded.
  *
  * @param ratios the provider ratios the derivation rules tallied, by NPI
- * @param rulesFired how many rule matches fired (derivations included)
  */
-public record EngineResult(FindingSet findings, List<ProviderRatio> ratios, long rulesFired) {
+public record EngineResult(FindingSet findings, List<ProviderRatio> ratios) {
 }

@@ -111,11 +111,6 @@ public final class ParameterSet {
         return List.copyOf(values.values());
     }
 
-    public BigDecimal get(String name) {
-        Value v = values.get(name);
-        return v == null ? null : v.value();
-    }
-
     /** The facts rules bind parameters from. */
     public List<Parameter> facts() {
         List<Parameter> facts = new ArrayList<>();

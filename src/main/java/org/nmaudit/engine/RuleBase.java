@@ -12,18 +12,12 @@ import org.nmaudit.findings.RuleInfo;
  * text and shared by every session of that JVM.
  */
 public final class RuleBase {
-    private final RuleFolder folder;
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rules;
 
-    RuleBase(RuleFolder folder, KieBase kieBase, Map<String, RuleInfo> rulesByQualifiedName) {
-        this.folder = folder;
+    RuleBase(KieBase kieBase, Map<String, RuleInfo> rulesByQualifiedName) {
         this.kieBase = kieBase;
         this.rules = Collections.unmodifiableMap(rulesByQualifiedName);
-    }
-
-    public RuleFolder folder() {
-        return folder;
     }
 
     KieBase kieBase() {

@@ -77,10 +77,10 @@ public final class RuleCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetupException(problems);
         }
-        return new RuleBase(folder, kieBase, rules);
+        return new RuleBase(kieBase, rules);
     }
 
-    /** Reads @id, @severity and @citation; a finding rule needs all three, and a known severity. */
+    /** Reads each rule's metadata (@id, @severity, @citation, @derives) and where it is written. */
     private static Map<String, RuleInfo> describe(KieBase kieBase, Map<String, RuleFile> files,
             List<RuleProblem> problems) {
         List<RuleInfo> infos = new ArrayList<>();
@@ -95,24 +95,10 @@ public final class RuleCompiler {
                 String citation = text(meta.get("citation"));
                 String derives = text(meta.get("derives"));
                 Severity severity = Severity.parse(severityText);
-                if (derives != null) {
-                    if (severityText != null || citation != null) {
-                        problems.add(new RuleProblem(display, line, 1, "a derivation rule (@derives) raises no"
-                                + " findings, so it takes no @severity or @citation", rule.getName()));
-                    }
-                } else {
-                    if (severityText != null && severity == null) {
-                        problems.add(new RuleProblem(display, line, 1, "@severity(" + severityText
-                                + ") is not one of BLOCKER, HIGH, MEDIUM, LOW, INFO", rule.getName()));
-                    }
-                    if ((id != null || severityText != null || citation != null)
-                            && (id == null || severityText == null || citation == null)) {
-                        problems.add(new RuleProblem(display, line, 1, "a rule that raises findings needs all of"
-                                + " @id, @severity and @citation; missing " + missing(id, severityText, citation),
-                                rule.getName()));
-                    }
-                }
-                infos.add(new RuleInfo(pkg.getName(), rule.getName(), id, severity, citation, derives, display, line));
+                RuleInfo info = new RuleInfo(pkg.getName(), rule.getName(), id, severity, citation, derives, display,
+                        line);
+                checkMetadata(info, severityText, problems);
+                infos.add(info);
             }
         }
         infos.sort(Comparator.comparing((RuleInfo r) -> r.file() == null ? "" : r.file())
@@ -122,6 +108,28 @@ public final class RuleCompiler {
             byQualifiedName.put(r.qualifiedName(), r);
         }
         return byQualifiedName;
+    }
+
+    /**
+     * A finding rule needs all of @id, @severity (one of the five levels) and @citation; a derivation
+     * rule (@derives) raises no findings and so takes no severity or citation.
+     */
+    private static void checkMetadata(RuleInfo rule, String severityText, List<RuleProblem> problems) {
+        String problem = null;
+        if (rule.derives() != null) {
+            if (severityText != null || rule.citation() != null) {
+                problem = "a derivation rule (@derives) raises no findings, so it takes no @severity or @citation";
+            }
+        } else if (severityText != null && rule.severity() == null) {
+            problem = "@severity(" + severityText + ") is not one of BLOCKER, HIGH, MEDIUM, LOW, INFO";
+        } else if ((rule.id() != null || severityText != null || rule.citation() != null)
+                && (rule.id() == null || severityText == null || rule.citation() == null)) {
+            problem = "a rule that raises findings needs all of @id, @severity and @citation; missing "
+                    + missing(rule.id(), severityText, rule.citation());
+        }
+        if (problem != null) {
+            problems.add(new RuleProblem(rule.file(), rule.line(), 1, problem, rule.name()));
+        }
     }
 
     private static void checkGlobals(KieBase kieBase, List<RuleProblem> problems) {

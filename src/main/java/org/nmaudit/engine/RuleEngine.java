@@ -70,7 +70,7 @@ public final class RuleEngine {
                 ratios.add((ProviderRatio) o);
             }
             ratios.sort(Comparator.comparing(ProviderRatio::getNpi));
-            return new EngineResult(FindingSet.of(raised), ratios, fired);
+            return new EngineResult(FindingSet.of(raised), ratios);
         } finally {
             session.dispose();
         }

@@ -46,10 +46,6 @@ public final class ReportWriter {
         this.folder = folder;
     }
 
-    public Path folder() {
-        return folder;
-    }
-
     /** Every file of a completed run. */
     public void writeAll(RunRecord run, FindingSet findings, List<ProviderRatio> ratios, List<Reject> rejects)
             throws IOException {
