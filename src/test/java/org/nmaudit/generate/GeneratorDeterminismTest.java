@@ -27,6 +27,16 @@ class GeneratorDeterminismTest {
         }
     }
 
+    /** data/sample is the README's generate command; this keeps the committed files and the generator in step. */
+    @Test
+    void theCommittedSampleIsTheGeneratorsOutputAtItsDocumentedSeed() throws IOException {
+        GeneratedDataSet sample = GeneratedDataSet.generate(tmp.resolve("sample"), 2000, 20251);
+        for (String name : DataSetGenerator.DATA_FILES) {
+            assertArrayEquals(Files.readAllBytes(sample.dir.resolve(name)),
+                    Files.readAllBytes(Path.of("data/sample").resolve(name)), name);
+        }
+    }
+
     @Test
     void differentSeedGivesDifferentFiles() throws IOException {
         GeneratedDataSet a = GeneratedDataSet.generate(tmp.resolve("a"), 300, 42);
