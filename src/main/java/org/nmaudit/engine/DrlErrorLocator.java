@@ -142,10 +142,10 @@ final class DrlErrorLocator {
 
     /** The first line in [from, to) holding {@code needle}, or 0. */
     private static int firstLineWith(RuleFile file, String needle, int from, int to) {
-        String[] lines = file.text().split("\n", -1);
-        for (int i = Math.max(from, 1); i <= lines.length && i < to; i++) {
+        List<String> lines = file.lines();
+        for (int i = Math.max(from, 1); i <= lines.size() && i < to; i++) {
             if (needle.equals("then") || needle.equals("end")
-                    ? lines[i - 1].strip().equals(needle) : lines[i - 1].contains(needle)) {
+                    ? lines.get(i - 1).strip().equals(needle) : lines.get(i - 1).contains(needle)) {
                 return i;
             }
         }
@@ -154,9 +154,9 @@ final class DrlErrorLocator {
 
     /** The first line holding both a pattern's type and the fragment, or 0. */
     private static int firstLineWith(RuleFile file, String type, String fragment) {
-        String[] lines = file.text().split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains(type) && lines[i].contains(fragment)) {
+        List<String> lines = file.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(type) && lines.get(i).contains(fragment)) {
                 return i + 1;
             }
         }

@@ -88,14 +88,16 @@ public final class ProviderRatio implements EvidenceFact {
                 && BigDecimal.valueOf(converted).compareTo(threshold.multiply(BigDecimal.valueOf(getDecided()))) < 0;
     }
 
+    /** converted / decided rounded half-up to {@code decimals}, or null when nothing is decided. */
+    public BigDecimal ratio(int decimals) {
+        return getDecided() == 0 ? null : BigDecimal.valueOf(converted)
+                .divide(BigDecimal.valueOf(getDecided()), decimals, java.math.RoundingMode.HALF_UP);
+    }
+
     /** The ratio as a percentage with one decimal, e.g. 28.6%; "n/a" when nothing is decided. */
     public String getRatioPercent() {
-        if (getDecided() == 0) {
-            return "n/a";
-        }
-        BigDecimal pct = BigDecimal.valueOf(converted * 100L)
-                .divide(BigDecimal.valueOf(getDecided()), 1, java.math.RoundingMode.HALF_UP);
-        return pct.stripTrailingZeros().toPlainString() + "%";
+        BigDecimal ratio = ratio(3);
+        return ratio == null ? "n/a" : ratio.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     /** Sum of paid (else billed) amounts over the physician's trial lines; null when none is known. */

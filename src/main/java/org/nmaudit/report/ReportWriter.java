@@ -132,11 +132,7 @@ public final class ReportWriter {
 
     /** Four decimals, blank when no trial is decided. */
     static String ratioText(ProviderRatio r) {
-        if (r.getDecided() == 0) {
-            return "";
-        }
-        return new java.math.BigDecimal(r.getConverted())
-                .divide(new java.math.BigDecimal(r.getDecided()), 4, java.math.RoundingMode.HALF_UP).toPlainString();
+        return r.getDecided() == 0 ? "" : r.ratio(4).toPlainString();
     }
 
     private void writeRejects(List<Reject> rejects) throws IOException {
