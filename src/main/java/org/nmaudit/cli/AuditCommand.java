@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.nmaudit.engine.EngineResult;
 import org.nmaudit.engine.ParameterSet;
 import org.nmaudit.engine.RuleBase;
@@ -19,12 +21,15 @@ import org.nmaudit.engine.RuleEngine;
 import org.nmaudit.engine.RuleFile;
 import org.nmaudit.engine.RuleFolder;
 import org.nmaudit.engine.RuleProblem;
+import org.nmaudit.engine.RuleSelection;
 import org.nmaudit.engine.RuleSetupException;
 import org.nmaudit.findings.FindingSet;
 import org.nmaudit.findings.Severity;
 import org.nmaudit.input.DataSet;
 import org.nmaudit.input.DataSetReader;
 import org.nmaudit.input.InputException;
+import org.nmaudit.input.ReferenceData;
+import org.nmaudit.input.ReferenceReader;
 import org.nmaudit.report.ConsoleSummary;
 import org.nmaudit.report.ReportWriter;
 import org.nmaudit.report.RunRecord;
@@ -54,6 +59,21 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
             description = "Rules folder: every *.drl in it and its parameters.properties (default: ${DEFAULT-VALUE}).")
     Path rulesFolder;
+
+    @Option(names = "--reference", paramLabel = "DIR", defaultValue = "data/reference",
+            description = "Reference folder: fee-schedule.csv (expected payments, for NM-UNDERPAID) and codes.csv"
+                    + " (default: ${DEFAULT-VALUE}). Point it at a copy holding your contracted rates.")
+    Path referenceFolder;
+
+    @Option(names = "--only", paramLabel = "ID[,ID...]", split = ",",
+            description = "Runs only these finding rules (their @id, e.g. NM-PROG-FREQ,NM-RATIO); repeatable."
+                    + " The derived facts are always worked out.")
+    List<String> onlyRules = new ArrayList<>();
+
+    @Option(names = "--disable", paramLabel = "ID[,ID...]", split = ",",
+            description = "Does not run these finding rules, e.g. --disable NM-PSYCH-EVAL for a practice that does"
+                    + " not track psychological evaluations; repeatable. run.json records the selection.")
+    List<String> disabledRules = new ArrayList<>();
 
     @Option(names = "--param", paramLabel = "NAME=VALUE",
             description = "Overrides one parameter of parameters.properties for this run; repeatable.")
@@ -91,12 +111,22 @@ public final class AuditCommand implements Callable<Integer> {
         RuleFolder folder;
         ParameterSet parameters;
         RuleBase rules;
+        RuleSelection selection = RuleSelection.of(onlyRules, disabledRules);
         try {
             folder = RuleFolder.load(rulesFolder);
             parameters = folder.parameters().withOverrides(parameterOverrides);
             rules = RuleCompiler.compile(folder);
+            selection.check(rules);
         } catch (RuleSetupException e) {
             return RuleProblems.report(err, e);
+        }
+
+        ReferenceData reference;
+        try {
+            reference = new ReferenceReader(progress).read(referenceFolder);
+        } catch (InputException e) {
+            err.println("nmaudit: " + e.getMessage());
+            return ExitCode.USAGE;
         }
 
         DataSet data;
@@ -140,7 +170,7 @@ public final class AuditCommand implements Callable<Integer> {
             if (facts > PHASES_SHOWN_ABOVE) {
                 progress.step(String.format("firing %d rules on %,d claim lines", rules.rules().size(), facts));
             }
-            result = new RuleEngine(rules).run(parameters, asOfDate, data.facts());
+            result = new RuleEngine(rules).run(parameters, asOfDate, concat(data.facts(), reference.facts()), selection);
             if (facts > PHASES_SHOWN_ABOVE) {
                 progress.step("rules at rest; writing " + outDir);
             }
@@ -152,7 +182,8 @@ public final class AuditCommand implements Callable<Integer> {
         int exit = exitCode(data, findings);
         RunRecord run = new RunRecord(VersionProvider.version(), started, Instant.now(), asOfDate, asOfSource,
                 dataFolder.toString(), outDir.toString(), folder.displayPath(), strict, failOn, parameters.values(),
-                data.files(), ruleFiles(folder), rules.rules(), findings.countByRule(),
+                data.files(), reference.folder(), reference.files(), ruleFiles(folder), rules.rules(), selection,
+                findings.countByRule(),
                 findings.countBySeverity(), warnings, exit);
         try {
             writer.writeAll(run, findings, result.ratios(), data.rejects());
@@ -165,6 +196,11 @@ public final class AuditCommand implements Callable<Integer> {
                     outDir.resolve(ReportWriter.REJECTS_CSV));
         }
         return exit;
+    }
+
+    private static Iterable<Object> concat(Iterable<Object> a, Iterable<Object> b) {
+        return () -> Stream.concat(StreamSupport.stream(a.spliterator(), false),
+                StreamSupport.stream(b.spliterator(), false)).iterator();
     }
 
     private static int unwritable(PrintWriter err, Path outDir, IOException e) {

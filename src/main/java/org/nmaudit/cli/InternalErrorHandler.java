@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -19,7 +20,11 @@ import picocli.CommandLine.ParseResult;
 final class InternalErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-        PrintWriter err = cmd.getErr();
+        return report(ex, cmd.getErr(), parseResult.originalArgs());
+    }
+
+    /** Also for an Error (a linkage error, a stack overflow in a rule), which picocli lets through. */
+    static int report(Throwable ex, PrintWriter err, List<String> args) {
         String where;
         try {
             Path log = Files.createTempFile("nmaudit-error-"
@@ -27,7 +32,7 @@ final class InternalErrorHandler implements IExecutionExceptionHandler {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
             Files.writeString(log, "nmaudit " + VersionProvider.version() + "\nargs: "
-                    + String.join(" ", parseResult.originalArgs()) + "\n\n" + trace, StandardCharsets.UTF_8);
+                    + String.join(" ", args) + "\n\n" + trace, StandardCharsets.UTF_8);
             where = "details in " + log;
         } catch (IOException e) {
             where = "and the log file could not be written (" + e.getMessage() + ")";

@@ -1,5 +1,6 @@
 package org.nmaudit.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 
 public final class Main {
@@ -12,7 +13,12 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; tests call this instead of spawning a JVM. */
     public static int run(String... args) {
-        return newCommandLine().execute(args);
+        CommandLine cmd = newCommandLine();
+        try {
+            return cmd.execute(args);
+        } catch (Error e) {
+            return InternalErrorHandler.report(e, cmd.getErr(), List.of(args));
+        }
     }
 
     private static void describeExitCodes(CommandLine cmd) {
@@ -27,7 +33,12 @@ public final class Main {
         CommandLine cmd = newCommandLine();
         cmd.setOut(out);
         cmd.setErr(err);
-        int code = cmd.execute(args);
+        int code;
+        try {
+            code = cmd.execute(args);
+        } catch (Error e) {
+            code = InternalErrorHandler.report(e, err, List.of(args));
+        }
         out.flush();
         err.flush();
         return code;

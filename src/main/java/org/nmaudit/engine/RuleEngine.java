@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.nmaudit.facts.AsOf;
 import org.nmaudit.facts.Parameter;
@@ -32,6 +33,12 @@ public final class RuleEngine {
     }
 
     public EngineResult run(ParameterSet parameters, LocalDate asOf, Iterable<?> facts) throws RuleSetupException {
+        return run(parameters, asOf, facts, RuleSelection.ALL);
+    }
+
+    /** Runs the finding rules {@code selection} allows; every derivation rule runs. */
+    public EngineResult run(ParameterSet parameters, LocalDate asOf, Iterable<?> facts, RuleSelection selection)
+            throws RuleSetupException {
         KieSession session = rules.kieBase().newKieSession();
         try {
             if (declaresFlag()) {
@@ -50,7 +57,8 @@ public final class RuleEngine {
             int limit = (int) Math.min(Integer.MAX_VALUE, FIRINGS_BASE + FIRINGS_PER_FACT * inserted);
             int fired;
             try {
-                fired = session.fireAllRules(limit);
+                fired = selection.isEverything() ? session.fireAllRules(limit)
+                        : session.fireAllRules(allowedBy(selection), limit);
             } catch (ConsequenceException e) {
                 throw failedRule(e);
             } catch (RuntimeException e) {
@@ -74,6 +82,11 @@ public final class RuleEngine {
         } finally {
             session.dispose();
         }
+    }
+
+    private AgendaFilter allowedBy(RuleSelection selection) {
+        return match -> selection.allows(rules.rulesByQualifiedName()
+                .get(match.getRule().getPackageName() + "." + match.getRule().getName()));
     }
 
     private boolean declaresFlag() {

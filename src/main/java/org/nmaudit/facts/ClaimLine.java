@@ -5,12 +5,16 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One loaded row of claims.csv. Immutable; identity is (claim_id, line_number), which the reader
  * keeps unique. Dates are also held as epoch days so rules join and subtract them as plain ints.
  */
 public final class ClaimLine implements EvidenceFact {
+    private static final Set<String> FACILITY_PLACES = Set.of("19", "21", "22", "23", "24");
+
     private final String claimId;
     private final int lineNumber;
     private final String patientId;
@@ -20,6 +24,7 @@ public final class ClaimLine implements EvidenceFact {
     private final int serviceDay;
     private final String cptCode;
     private final List<String> modifiers;
+    private final String modifierSet;
     private final BigDecimal units;
     private final List<String> diagnosisCodes;
     private final String placeOfService;
@@ -42,6 +47,7 @@ public final class ClaimLine implements EvidenceFact {
         this.serviceDay = (int) serviceDate.toEpochDay();
         this.cptCode = cptCode;
         this.modifiers = List.copyOf(modifiers);
+        this.modifierSet = modifiers.isEmpty() ? "" : String.join(";", new TreeSet<>(modifiers));
         this.units = units;
         this.diagnosisCodes = List.copyOf(diagnosisCodes);
         this.placeOfService = placeOfService;
@@ -92,6 +98,20 @@ public final class ClaimLine implements EvidenceFact {
         return units;
     }
 
+    /** The modifiers as a set, written in sorted order ("25;59"): equal sets give equal text. */
+    public String getModifierSet() {
+        return modifierSet;
+    }
+
+    /** Exactly one unit (1 and 1.0 alike). */
+    public boolean isSingleUnit() {
+        return units.compareTo(BigDecimal.ONE) == 0;
+    }
+
+    public boolean unitsAbove(BigDecimal max) {
+        return units.compareTo(max) > 0;
+    }
+
     public List<String> getDiagnosisCodes() {
         return diagnosisCodes;
     }
@@ -138,6 +158,37 @@ public final class ClaimLine implements EvidenceFact {
         return paidAmount != null ? paidAmount : billedAmount;
     }
 
+    /** Paid, and paid less than {@code amount}. */
+    public boolean paidBelow(BigDecimal amount) {
+        return paidAmount != null && paidAmount.compareTo(amount) < 0;
+    }
+
+    /**
+     * The fee-schedule setting of the line: {@code FACILITY} for an institutional line or a facility
+     * place of service (19, 21, 22, 23, 24), else {@code NON_FACILITY}.
+     */
+    public String getFeeSetting() {
+        return isInstitutional() || placeOfService != null && FACILITY_PLACES.contains(placeOfService) ? "FACILITY" : "NON_FACILITY";
+    }
+
+    /** The fee-schedule component: {@code FACILITY_FEE} for an institutional line, else {@code PROFESSIONAL}. */
+    public String getFeeComponent() {
+        return isInstitutional() ? "FACILITY_FEE" : "PROFESSIONAL";
+    }
+
+    /** "professional" or "institutional", as messages say it. */
+    public String getClaimType() {
+        return isProfessional() ? "professional" : "institutional";
+    }
+
+    /**
+     * Whether this line's claim sorts before the other line's claim (claim_id as text): for lines on
+     * different claims, the order by claim_id then line_number.
+     */
+    public boolean onEarlierClaimThan(ClaimLine other) {
+        return claimId.compareTo(other.claimId) < 0;
+    }
+
     public boolean hasDiagnosis(String code) {
         return diagnosisCodes.contains(code);
     }
@@ -179,12 +230,29 @@ public final class ClaimLine implements EvidenceFact {
         m.put("service_date", serviceDate.toString());
         m.put("cpt_code", cptCode);
         m.put("rendering_npi", renderingNpi);
-        m.put("claim_type", isProfessional() ? "professional" : "institutional");
+        m.put("claim_type", getClaimType());
+        m.put("payer_type", payerType.name());
+        if (billType != null) {
+            m.put("bill_type", billType);
+        }
+        if (placeOfService != null) {
+            m.put("place_of_service", placeOfService);
+        }
+        m.put("units", units.toPlainString());
         if (!modifiers.isEmpty()) {
             m.put("modifiers", String.join(";", modifiers));
         }
         if (!diagnosisCodes.isEmpty()) {
             m.put("diagnosis_codes", String.join(";", diagnosisCodes));
+        }
+        if (priorAuthNumber != null) {
+            m.put("prior_auth_number", priorAuthNumber);
+        }
+        if (billedAmount != null) {
+            m.put("billed_amount", billedAmount.toPlainString());
+        }
+        if (paidAmount != null) {
+            m.put("paid_amount", paidAmount.toPlainString());
         }
         m.put("source_line", sourceLine);
         return m;

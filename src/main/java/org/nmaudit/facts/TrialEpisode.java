@@ -1,9 +1,11 @@
 package org.nmaudit.facts;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A (patient, service date) with at least one trial line. It belongs to the rendering NPI of its
@@ -44,6 +46,12 @@ public final class TrialEpisode implements EvidenceFact {
 
     public boolean isRated() {
         return rated;
+    }
+
+    /** The dates of the given episodes, in date order, for messages: "2025-01-02, 2025-03-04". */
+    public static String datesOf(Collection<?> episodes) {
+        return episodes.stream().map(e -> ((TrialEpisode) e).getDate()).sorted().map(LocalDate::toString)
+                .collect(Collectors.joining(", "));
     }
 
     @Override

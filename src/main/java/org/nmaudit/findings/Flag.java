@@ -32,14 +32,19 @@ public final class Flag {
         this.rules = Map.copyOf(rulesByQualifiedName);
     }
 
-    /** Flags one claim line. */
+    /** Flags one claim line; the amount at risk is what the line was paid, or billed while unpaid. */
     public void line(RuleContext ctx, ClaimLine line, String message) {
+        line(ctx, line, line.getAmountAtRisk(), message);
+    }
+
+    /** Flags one claim line with an amount at risk the rule works out (an underpayment: expected − paid). */
+    public void line(RuleContext ctx, ClaimLine line, BigDecimal amountAtRisk, String message) {
         RuleInfo rule = findingRule(ctx);
         insert(ctx, new Finding(
                 FindingId.ofLine(rule.id(), line.getClaimId(), line.getLineNumber()),
                 rule.id(), rule.severity(), Scope.LINE,
                 line.getClaimId(), line.getLineNumber(), line.getPatientId(), line.getRenderingNpi(),
-                line.getServiceDate(), line.getAmountAtRisk(), message, rule.citation(),
+                line.getServiceDate(), amountAtRisk, message, rule.citation(),
                 rule.name(), rule.file(), evidence(ctx), parameters(ctx)));
     }
 

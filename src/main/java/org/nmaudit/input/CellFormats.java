@@ -24,6 +24,7 @@ final class CellFormats {
     private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
     private static final Pattern PLACE_OF_SERVICE = Pattern.compile("\\d{2}");
     private static final Pattern BILL_TYPE = Pattern.compile("0?\\d{3}");
+    private static final Pattern GLOBAL_PERIOD = Pattern.compile("\\d{3}|XXX|YYY|ZZZ|MMM");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
     /** Optional sign and dollar sign (either order), digits with or without groups of three, decimals. */
     private static final Pattern AMOUNT = Pattern.compile("(-\\$?|\\$-?)?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
@@ -140,6 +141,31 @@ final class CellFormats {
         boolean negative = v.indexOf('-') >= 0;
         BigDecimal amount = new BigDecimal(v.replace("$", "").replace(",", "").replace("-", ""));
         return negative ? amount.negate() : amount;
+    }
+
+    /** A fee-schedule amount: a dollar amount that is not negative. */
+    static BigDecimal nonNegativeAmount(String v) throws InvalidCell {
+        BigDecimal amount = amount(v);
+        if (amount.signum() < 0) {
+            throw new InvalidCell("is negative; an expected payment is 0 or more");
+        }
+        return amount;
+    }
+
+    static BigDecimal workRvu(String v) throws InvalidCell {
+        if (!DECIMAL.matcher(v).matches()) {
+            throw new InvalidCell("is not a number; write the work RVU like 7.15");
+        }
+        return new BigDecimal(v);
+    }
+
+    /** A global surgery period: 000, 010 or 090 (any three digits), or XXX, YYY, ZZZ, MMM. */
+    static String globalPeriod(String v) throws InvalidCell {
+        String upper = v.toUpperCase(Locale.ROOT);
+        if (!GLOBAL_PERIOD.matcher(upper).matches()) {
+            throw new InvalidCell("is not a global period; write three digits (000, 010, 090) or XXX, YYY, ZZZ, MMM");
+        }
+        return upper;
     }
 
     static Double percent(String v) throws InvalidCell {

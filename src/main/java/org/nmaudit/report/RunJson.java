@@ -41,16 +41,16 @@ final class RunJson {
 
         List<Object> inputs = new ArrayList<>();
         for (FileSummary f : run.inputFiles()) {
-            Map<String, Object> file = new LinkedHashMap<>();
-            file.put("file", f.fileName());
-            file.put("present", f.present());
-            file.put("sha256", f.sha256());
-            file.put("rows_read", f.rowsRead());
-            file.put("rows_loaded", f.rowsLoaded());
-            file.put("rows_rejected", f.rowsRejected());
-            inputs.add(file);
+            inputs.add(fileJson(f));
         }
         m.put("input_files", inputs);
+
+        m.put("reference_folder", run.referenceFolder());
+        List<Object> references = new ArrayList<>();
+        for (FileSummary f : run.referenceFiles()) {
+            references.add(fileJson(f));
+        }
+        m.put("reference_files", references);
 
         List<Object> ruleFiles = new ArrayList<>();
         run.ruleFiles().forEach((file, sha) -> {
@@ -70,11 +70,19 @@ final class RunJson {
             rule.put("name", r.name());
             rule.put("severity", r.severity() == null ? null : r.severity().name());
             rule.put("file", r.file());
+            rule.put("enabled", run.ruleSelection().allows(r));
             rules.add(rule);
         }
         m.put("rules_loaded", rules.size());
         m.put("finding_rules_loaded", run.rulesLoaded().stream().filter(RuleInfo::isFindingRule).count());
         m.put("rules", rules);
+        Map<String, Object> selection = new LinkedHashMap<>();
+        selection.put("only", run.ruleSelection().only().stream().sorted().toList());
+        selection.put("disabled", run.ruleSelection().disabled().stream().sorted().toList());
+        selection.put("finding_rules_run", run.rulesLoaded().stream()
+                .filter(r -> r.isFindingRule() && run.ruleSelection().allows(r)).map(RuleInfo::id).distinct().sorted()
+                .toList());
+        m.put("rule_selection", selection);
 
         m.put("findings_total", run.findingsByRule() == null ? null
                 : run.findingsByRule().values().stream().mapToInt(Integer::intValue).sum());
@@ -89,5 +97,16 @@ final class RunJson {
         m.put("findings_by_severity", bySeverity);
         m.put("warnings", run.warnings());
         return m;
+    }
+
+    private static Map<String, Object> fileJson(FileSummary f) {
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("file", f.fileName());
+        file.put("present", f.present());
+        file.put("sha256", f.sha256());
+        file.put("rows_read", f.rowsRead());
+        file.put("rows_loaded", f.rowsLoaded());
+        file.put("rows_rejected", f.rowsRejected());
+        return file;
     }
 }

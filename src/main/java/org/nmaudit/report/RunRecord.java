@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.nmaudit.engine.ParameterSet;
+import org.nmaudit.engine.RuleSelection;
 import org.nmaudit.findings.RuleInfo;
 import org.nmaudit.findings.Severity;
 import org.nmaudit.input.FileSummary;
@@ -13,6 +14,8 @@ import org.nmaudit.input.FileSummary;
  * The record of one audit run (run.json): enough to reproduce it and to prove what it read.
  *
  * @param asOfSource "--as-of", or "latest service_date" of the loaded claim lines
+ * @param referenceFiles the fee schedule and code table read from {@code referenceFolder}
+ * @param ruleSelection the --only and --disable of the run
  * @param ruleFiles display path to SHA-256, DRL files and the parameters file
  * @param findingsByRule null when the run stopped before the rules fired (--strict with rejects)
  */
@@ -29,8 +32,11 @@ public record RunRecord(
         Severity failOn,
         List<ParameterSet.Value> parameters,
         List<FileSummary> inputFiles,
+        String referenceFolder,
+        List<FileSummary> referenceFiles,
         Map<String, String> ruleFiles,
         List<RuleInfo> rulesLoaded,
+        RuleSelection ruleSelection,
         Map<String, Integer> findingsByRule,
         Map<Severity, Integer> findingsBySeverity,
         List<String> warnings,

@@ -50,12 +50,14 @@ class AuditCommandTest {
     }
 
     /** A trial for P1 (pending, NPI_A) and a new implant for P2 with no trial: one HIGH NM-TRIAL-DOC finding. */
+    /** One NM-TRIAL-DOC finding: an implant (in an ASC) with no trial; the trial of P1 has its psych evaluation. */
     private DataFolder withHighFinding() {
         return DataFolder.in(data()).claims(
                 claim("T1", "1").set("patient_id", "P1").set("cpt_code", "63650").set("service_date", "2025-01-10")
                         .toString(),
                 claim("I1", "1").set("patient_id", "P2").set("cpt_code", "63685").set("service_date", "2025-02-20")
-                        .set("billed_amount", "$29,617.00").toString());
+                        .set("place_of_service", "24").set("billed_amount", "$29,617.00").toString())
+                .file("psych-evaluations.csv", "patient_id,evaluation_date", "P1,2024-12-01");
     }
 
     /** One programming line: no finding at all. */
@@ -215,7 +217,7 @@ class AuditCommandTest {
                 claim("T1", "1").set("patient_id", "P1").set("cpt_code", "63650").set("service_date", "2025-01-10")
                         .toString(),
                 claim("I1", "1").set("patient_id", "P2").set("cpt_code", "63685").set("service_date", "2025-02-20")
-                        .toString(),
+                        .set("place_of_service", "24").toString(),
                 claim("X1", "1").set("payer_type", "SELF").toString());
         CliRun run = audit("--fail-on", "HIGH");
         assertEquals(5, run.exitCode(), run::toString);

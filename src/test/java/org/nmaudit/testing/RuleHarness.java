@@ -1,5 +1,6 @@
 package org.nmaudit.testing;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import org.nmaudit.engine.RuleEngine;
 import org.nmaudit.engine.RuleFolder;
 import org.nmaudit.engine.RuleSetupException;
 import org.nmaudit.facts.ClaimLine;
+import org.nmaudit.facts.FeeScheduleRate;
+import org.nmaudit.facts.PayerType;
 import org.nmaudit.facts.PerformedBy;
 import org.nmaudit.facts.ProviderRatio;
 import org.nmaudit.facts.ProgrammingSession;
@@ -23,6 +26,9 @@ import org.nmaudit.facts.PsychEvaluation;
 import org.nmaudit.facts.RepeatTrialJustification;
 import org.nmaudit.facts.TrialOutcome;
 import org.nmaudit.findings.Finding;
+import org.nmaudit.input.InputException;
+import org.nmaudit.input.ReadProgress;
+import org.nmaudit.input.ReferenceReader;
 
 /**
  * Runs the shipped rules folder on hand-written facts. The rules are compiled once per JVM; each
@@ -71,6 +77,24 @@ public final class RuleHarness {
 
     public RuleHarness psychEvaluation(String patientId, String date) {
         facts.add(new PsychEvaluation(patientId, LocalDate.parse(date), "PhD", 2));
+        return this;
+    }
+
+    /** A fee-schedule.csv row of the reference folder. */
+    public RuleHarness rate(PayerType payer, String cpt, String setting, String component, String expectedAmount,
+            String effectiveFrom) {
+        facts.add(new FeeScheduleRate(payer, cpt, setting, component, new BigDecimal(expectedAmount),
+                LocalDate.parse(effectiveFrom), "test", 2));
+        return this;
+    }
+
+    /** The shipped reference folder (data/reference) as facts, as an audit loads it by default. */
+    public RuleHarness shippedReferenceData() {
+        try {
+            new ReferenceReader(ReadProgress.SILENT).read(Path.of("data", "reference")).facts().forEach(facts::add);
+        } catch (InputException e) {
+            throw new AssertionError("data/reference does not load: " + e.getMessage(), e);
+        }
         return this;
     }
 
