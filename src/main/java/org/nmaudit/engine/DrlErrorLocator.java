@@ -8,20 +8,31 @@ import java.util.regex.Pattern;
 import org.kie.api.builder.Message;
 
 /**
- * Turns one Drools build message into located problems ({@code file:line:col}). Drools knows the line
- * of a parse error and of most condition errors, but puts the column only in the text ("Line 18:25"),
- * reports Java errors in a consequence at the rule's first line, and leaves some follow-on condition
- * errors without a line; for those the offending text is looked up in the file.
+ * Turns one Drools build message into located problems ({@code file:line:col}), the column being the
+ * offending symbol's. Drools' Message has no column: the parser puts it in the text ("Line 18:25", from
+ * 0), an MVEL error marks it with a caret under the expression it quotes, and Java errors of a
+ * consequence come at the rule's first line; those are looked up by the symbol they name. Some parser
+ * errors are reported far from their cause (a missing quote, parenthesis or {@code end}); those are
+ * traced back to it.
  */
 final class DrlErrorLocator {
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+    private static final Pattern PARSER_ERROR = Pattern.compile("^\\[ERR \\d+\\]");
+    private static final Pattern PARSER_INPUT = Pattern.compile("(?:mismatched|extraneous) input '([^']*)'"
+            + "|no viable alternative at input '([^']*)'");
     private static final Pattern MVEL_NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\. (.*?) \\.\\.\\.\\.\\}\\]");
+    private static final Pattern MVEL_NEAR_LINE = Pattern.compile("(?m)^.*\\[Near : \\{\\.\\.\\. .*$\\R^( *)\\^");
     private static final Pattern MVEL_ERROR = Pattern.compile("\\[Error: ([^\\]]*)\\]");
     private static final Pattern IN_RULE = Pattern.compile("\\s+in (?:the )?rule ['\"]([^'\"]*)['\"]\\s*");
     private static final Pattern ERR_PREFIX = Pattern.compile("^\\[ERR \\d+\\]\\s*Line \\d+:\\d+\\s*");
     /** A fact class an MVEL error names, e.g. org.nmaudit.facts.PermanentImplant. */
     private static final Pattern FACT_TYPE = Pattern.compile("\\b(?:[a-z]\\w*\\.)+([A-Z]\\w*)\\.");
     private static final Pattern QUOTED = Pattern.compile("'([^']{2,})'");
+    private static final Pattern FIELD_READER = Pattern.compile("^Field Reader does not exist for declaration");
+    private static final Pattern IMPORT_ERROR = Pattern.compile("^Error importing : '([^']+)'");
+    private static final Pattern IMPORT_ECHO = Pattern.compile("^Only a type can be imported\\. (\\S+) resolves to a"
+            + " package");
+    private static final Pattern DUPLICATE_RULE = Pattern.compile("^Duplicate rule name: (.+)$");
     private static final String CONSEQUENCE_PREFIX = "Rule Compilation error";
     /** The name a Java compiler error gives to the offending symbol. */
     private static final List<Pattern> JAVA_SYMBOL = List.of(
@@ -41,7 +52,17 @@ final class DrlErrorLocator {
         String display = file == null ? m.getPath() : file.displayPath();
         String text = m.getText() == null ? "" : m.getText().strip();
         if (text.startsWith(CONSEQUENCE_PREFIX) && file != null) {
-            return consequenceErrors(file, m.getLine(), text.substring(CONSEQUENCE_PREFIX.length()).strip());
+            return javaErrors(file, m.getLine(), text.substring(CONSEQUENCE_PREFIX.length()).strip());
+        }
+        if (file != null) {
+            Matcher importError = IMPORT_ERROR.matcher(text);
+            if (importError.find()) {
+                return List.of(importProblem(file, importError.group(1)));
+            }
+            Matcher duplicate = DUPLICATE_RULE.matcher(text);
+            if (duplicate.find()) {
+                return List.of(duplicateRule(file, m.getLine(), duplicate.group(1).strip()));
+            }
         }
         int line = m.getLine();
         int column = 0;
@@ -50,6 +71,12 @@ final class DrlErrorLocator {
             line = Integer.parseInt(pos.group(1));
             column = Integer.parseInt(pos.group(2)) + 1; // the parser counts columns from 0
         }
+        if (PARSER_ERROR.matcher(text).find() && file != null && line > 0) {
+            RuleProblem traced = traceParserError(file, line, text);
+            if (traced != null) {
+                return List.of(traced);
+            }
+        }
         String fragment = fragment(text);
         if (line <= 0 && file != null && fragment != null) {
             Matcher type = FACT_TYPE.matcher(text);
@@ -57,11 +84,11 @@ final class DrlErrorLocator {
                 line = firstLineWith(file, type.group(1) + "(", fragment);
             }
             if (line <= 0) {
-                line = firstLineWith(file, fragment, 1, Integer.MAX_VALUE);
+                line = firstLineWith(file, "", fragment);
             }
         }
         if (column == 0 && file != null && line > 0) {
-            column = columnOf(file.line(line), fragment);
+            column = columnOf(file.line(line), fragment) + offsetInFragment(text, fragment);
         }
         String ruleName = null;
         Matcher inRule = IN_RULE.matcher(text);
@@ -73,10 +100,14 @@ final class DrlErrorLocator {
         return List.of(new RuleProblem(display, line, column, readable(text), ruleName));
     }
 
-    /** Each Java error of a consequence, at the first line after "then" that holds its symbol. */
-    private List<RuleProblem> consequenceErrors(RuleFile file, int ruleLine, String errors) {
-        String ruleName = file.ruleAt(Math.max(ruleLine, 1));
-        int then = firstLineWith(file, "then", Math.max(ruleLine, 1), Integer.MAX_VALUE);
+    /**
+     * Each Java error of a rule (its consequence, or an eval), at the line that holds its symbol: first
+     * looked for in the then part, then in the conditions.
+     */
+    private List<RuleProblem> javaErrors(RuleFile file, int ruleLine, String errors) {
+        int declared = Math.max(ruleLine, 1);
+        String ruleName = file.ruleAt(declared);
+        int then = firstLineWith(file, "then", declared, Integer.MAX_VALUE);
         int end = then > 0 ? firstLineWith(file, "end", then + 1, Integer.MAX_VALUE) : 0;
         List<RuleProblem> out = new ArrayList<>();
         for (String error : errors.split("\\R")) {
@@ -84,11 +115,23 @@ final class DrlErrorLocator {
             if (error.isEmpty()) {
                 continue;
             }
+            Matcher echo = IMPORT_ECHO.matcher(error);
+            if (echo.find()) {
+                out.add(importProblem(file, echo.group(1)));
+                continue;
+            }
             String symbol = javaSymbol(error);
-            int line = then > 0 ? then : ruleLine;
+            int line = then > 0 ? then : declared;
             int column = 0;
-            if (symbol != null && then > 0) {
-                int at = firstLineWith(file, symbol, then + 1, end > 0 ? end : Integer.MAX_VALUE);
+            String where = "in the rule's consequence (then part): ";
+            if (symbol != null) {
+                int at = then > 0 ? firstLineWith(file, symbol, then + 1, end > 0 ? end : Integer.MAX_VALUE) : 0;
+                if (at == 0) {
+                    at = firstLineWith(file, symbol, declared + 1, then > 0 ? then : Integer.MAX_VALUE);
+                    if (at > 0) {
+                        where = "in the rule's conditions (when part): ";
+                    }
+                }
                 if (at > 0) {
                     line = at;
                     column = file.line(at).indexOf(symbol) + 1;
@@ -97,10 +140,77 @@ final class DrlErrorLocator {
             if (column == 0) {
                 column = columnOf(file.line(line), null);
             }
-            out.add(new RuleProblem(file.displayPath(), line, column, "in the rule's consequence (then part): " + error,
-                    ruleName));
+            out.add(new RuleProblem(file.displayPath(), line, column, where + error, ruleName));
         }
         return out;
+    }
+
+    /**
+     * A parser error whose cause sits earlier than where the parser noticed it: a string literal not
+     * closed on its line, a parenthesis never closed before {@code then}, a rule without {@code end}.
+     * Null when the parser's position is the right one.
+     */
+    private static RuleProblem traceParserError(RuleFile file, int line, String text) {
+        Matcher inRule = IN_RULE.matcher(text);
+        String ruleName = inRule.find() ? inRule.group(1) : file.ruleAt(line);
+        DrlText.Position quote = DrlText.unclosedString(file.text());
+        if (quote != null && quote.line() <= line) {
+            return new RuleProblem(file.displayPath(), quote.line(), quote.column(),
+                    "string not closed on its line: a closing " + file.line(quote.line()).charAt(quote.column() - 1)
+                            + " is missing", file.ruleAt(quote.line()));
+        }
+        Matcher input = PARSER_INPUT.matcher(text);
+        String found = !input.find() ? null : input.group(1) != null ? input.group(1) : input.group(2);
+        if (ruleName != null && found != null) {
+            int declared = file.lineOf(ruleName);
+            String ruleHere = file.ruleAt(line);
+            if (declared > 0 && ruleHere != null && !ruleHere.equals(ruleName)) {
+                int next = file.lineOf(ruleHere);
+                return new RuleProblem(file.displayPath(), next, 1, "missing 'end': rule \"" + ruleName
+                        + "\" runs into this rule; close it with 'end' before this line", ruleName);
+            }
+            if (declared > 0 && (found.equals("then") || found.equals("end") || found.equals("<eof>"))) {
+                DrlText.Position paren = DrlText.unclosedParenthesis(file.codeLines(), declared, line);
+                if (paren != null) {
+                    return new RuleProblem(file.displayPath(), paren.line(), paren.column(), "'(' not closed: the"
+                            + " parser reached '" + found + "' on line " + line + " before its ')'", ruleName);
+                }
+            }
+            if (declared > 0 && found.equals("<eof>") && firstLineWith(file, "then", declared, Integer.MAX_VALUE) > 0
+                    && firstLineWith(file, "end", declared, Integer.MAX_VALUE) == 0) {
+                return new RuleProblem(file.displayPath(), line, 1, "missing 'end': the file ends inside rule \""
+                        + ruleName + "\"; close it with 'end'", ruleName);
+            }
+        }
+        return null;
+    }
+
+    /** A class or package an import names that does not exist, at its import line. */
+    private static RuleProblem importProblem(RuleFile file, String name) {
+        Pattern importLine = Pattern.compile("^\\s*import\\s+(?:static\\s+)?(" + Pattern.quote(name) + ")\\b");
+        List<String> code = file.codeLines();
+        int line = 0;
+        int column = 0;
+        for (int i = 0; i < code.size() && line == 0; i++) {
+            Matcher m = importLine.matcher(code.get(i));
+            if (m.find()) {
+                line = i + 1;
+                column = m.start(1) + 1;
+            }
+        }
+        return new RuleProblem(file.displayPath(), line, column, "import " + name + ": no such class (check the"
+                + " spelling; the fact types are in org.nmaudit.facts)", null);
+    }
+
+    /** The second rule of one name, at its name. */
+    private static RuleProblem duplicateRule(RuleFile file, int line, String name) {
+        int first = file.lineOf(name);
+        String text = file.line(line);
+        int at = text.indexOf(name);
+        int column = at > 0 && (text.charAt(at - 1) == '"' || text.charAt(at - 1) == '\'') ? at : at + 1;
+        String earlier = first > 0 && first != line ? " at line " + first : "";
+        return new RuleProblem(file.displayPath(), line, Math.max(column, 1), "rule name already used" + earlier
+                + " of this file; every rule needs its own name", name);
     }
 
     private static String javaSymbol(String error) {
@@ -129,6 +239,34 @@ final class DrlErrorLocator {
         return longest;
     }
 
+    /**
+     * Where in the quoted fragment the offending symbol starts: MVEL puts a caret under it, and a
+     * missing field of a binding ('$x : field') is the part after the colon.
+     */
+    private static int offsetInFragment(String text, String fragment) {
+        if (fragment == null) {
+            return 0;
+        }
+        Matcher caret = MVEL_NEAR_LINE.matcher(text);
+        if (caret.find()) {
+            String nearLine = caret.group().lines().findFirst().orElse("");
+            int start = nearLine.indexOf("{... ") + "{... ".length();
+            int offset = caret.group(1).length() - start;
+            return offset >= 0 && offset < fragment.length() ? offset : 0;
+        }
+        if (FIELD_READER.matcher(text).find()) {
+            int colon = fragment.indexOf(':');
+            if (colon >= 0) {
+                int at = colon + 1;
+                while (at < fragment.length() && fragment.charAt(at) == ' ') {
+                    at++;
+                }
+                return at < fragment.length() ? at : 0;
+            }
+        }
+        return 0;
+    }
+
     /** 1-based column of the fragment in the line, else of its first non-blank character. */
     private static int columnOf(String line, String fragment) {
         if (fragment != null) {
@@ -152,7 +290,7 @@ final class DrlErrorLocator {
         return 0;
     }
 
-    /** The first line holding both a pattern's type and the fragment, or 0. */
+    /** The first line holding both a pattern's type (or "") and the fragment, or 0. */
     private static int firstLineWith(RuleFile file, String type, String fragment) {
         List<String> lines = file.lines();
         for (int i = 0; i < lines.size(); i++) {

@@ -65,7 +65,7 @@ public final class RuleCompiler {
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             problems.addAll(locator.locate(m));
         }
-        dropParserEcho(problems);
+        problems = withoutEchoes(problems);
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing((RuleProblem p) -> p.file() == null ? "" : p.file())
                     .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
@@ -183,10 +183,27 @@ public final class RuleCompiler {
         return DrlErrorLocator.fileName(path);
     }
 
-    /** "Parser returned a null Package" only repeats that the file above failed to parse. */
-    private static void dropParserEcho(List<RuleProblem> problems) {
-        if (problems.size() > 1) {
-            problems.removeIf(p -> p.message().contains("Parser returned a null Package"));
+    /**
+     * Drools often says one thing several times: "Parser returned a null Package" after a file's parse
+     * errors, a Java class "Rule_x is already defined" after a duplicate rule name, and the same error
+     * at the same place from two compilation passes. One problem per place is kept.
+     */
+    private static List<RuleProblem> withoutEchoes(List<RuleProblem> problems) {
+        List<RuleProblem> kept = new ArrayList<>();
+        java.util.Set<String> places = new java.util.HashSet<>();
+        boolean duplicateName = problems.stream().anyMatch(p -> p.message().startsWith("rule name already used"));
+        for (RuleProblem p : problems) {
+            if (problems.size() > 1 && p.message().contains("Parser returned a null Package")) {
+                continue;
+            }
+            if (duplicateName && p.message().matches(".*The type Rule_\\w+ is already defined.*")) {
+                continue;
+            }
+            String place = p.file() + ":" + p.line() + ":" + p.column() + ":" + p.ruleName();
+            if (p.line() > 0 ? places.add(place) : !kept.contains(p)) {
+                kept.add(p);
+            }
         }
+        return kept;
     }
 }

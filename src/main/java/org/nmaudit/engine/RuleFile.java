@@ -42,6 +42,11 @@ public record RuleFile(String name, String displayPath, String text, String sha2
         return 0;
     }
 
+    /** The lines with comments and the content of string literals blanked, positions kept (see DrlText). */
+    List<String> codeLines() {
+        return List.of(DrlText.codeOnly(text).split("\n", -1));
+    }
+
     /** The text of 1-based line {@code line}, or "" past the end. */
     public String line(int line) {
         return line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
