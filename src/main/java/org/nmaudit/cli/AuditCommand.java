@@ -233,10 +233,14 @@ public final class AuditCommand implements Callable<Integer> {
         }
 
         static int report(PrintWriter err, RuleSetupException e) {
+            return report(err, e, "nothing was audited");
+        }
+
+        static int report(PrintWriter err, RuleSetupException e, String consequence) {
             for (RuleProblem p : e.problems()) {
                 err.println(p);
             }
-            err.printf("nmaudit: %d problem(s) in the rules; nothing was audited%n", e.problems().size());
+            err.printf("nmaudit: %d problem(s) in the rules; %s%n", e.problems().size(), consequence);
             return ExitCode.USAGE;
         }
     }

@@ -7,6 +7,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     public static final int FINDINGS_AT_OR_ABOVE_FAIL_ON = 4;
     public static final int ROWS_REJECTED = 5;
+    /** {@code rules test}: a test case of the rules failed. */
+    public static final int RULE_CASE_FAILED = 4;
 
     /** Shown under every command's --help, in this order. */
     static java.util.Map<String, String> helpList() {
@@ -17,6 +19,38 @@ public final class ExitCode {
                 + " or --strict with rejects");
         m.put("4", "completed, with findings at or above --fail-on");
         m.put("5", "completed, some input rows rejected (takes precedence over 4)");
+        return m;
+    }
+
+    /** The exit codes a command lists under its --help: the rules commands have their own. */
+    static java.util.Map<String, String> helpList(String qualifiedCommandName) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        String internal = "internal error (a bug): message plus the log file path";
+        switch (qualifiedCommandName) {
+            case "nmaudit rules check" -> {
+                m.put("0", "the rules and parameters compile (warnings, if any, are printed)");
+                m.put("1", internal);
+                m.put("2", "errors in the rules or the parameters file (each printed file:line:col),"
+                        + " or a usage error");
+            }
+            case "nmaudit rules list" -> {
+                m.put("0", "listed");
+                m.put("1", internal);
+                m.put("2", "the rules do not compile (run rules check), or a usage error");
+            }
+            case "nmaudit rules test" -> {
+                m.put("0", "every case passed (todo rows and rules no case covers are warnings)");
+                m.put("1", internal);
+                m.put("2", "the rules do not compile, a case folder is malformed, or a usage error");
+                m.put("4", "a case failed: a finding missing or unexpected, or rejected input rows");
+            }
+            case "nmaudit rules" -> {
+                m.put("2", "no subcommand given (check, list or test), or a usage error");
+            }
+            default -> {
+                return helpList();
+            }
+        }
         return m;
     }
 

@@ -106,6 +106,25 @@ public final class ParameterSet {
         return new ParameterSet(copy);
     }
 
+    /** The 1-based line of the parameters file that sets {@code name}, or 0 (unknown name, or --param). */
+    public int lineOf(String name) {
+        Value v = values.get(name);
+        if (v == null) {
+            return 0;
+        }
+        int colon = v.source().lastIndexOf(':');
+        try {
+            return colon < 0 ? 0 : Integer.parseInt(v.source().substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Whether the parameters file (or an override) sets {@code name}. */
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     /** Every parameter in file order. */
     public List<Value> values() {
         return List.copyOf(values.values());

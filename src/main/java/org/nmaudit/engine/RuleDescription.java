@@ -1,0 +1,51 @@
+package org.nmaudit.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.nmaudit.findings.RuleInfo;
+import org.nmaudit.findings.Scope;
+
+/**
+ * One DRL rule as {@code nmaudit rules list} shows it: its metadata and place, the parameters its text
+ * binds and what its consequence flags.
+ *
+ * @param parameters the parameters it binds, in text order
+ * @param scopes LINE and/or PROVIDER from its consequence; empty for a rule that flags nothing
+ */
+public record RuleDescription(RuleInfo info, List<String> parameters, Set<Scope> scopes) {
+
+    /** Every rule of the compiled folder, in file then declaration order. */
+    public static List<RuleDescription> all(RuleFolder folder, RuleBase rules) {
+        List<RuleDescription> out = new ArrayList<>();
+        for (RuleInfo info : rules.rules()) {
+            RuleSource source = RuleSource.of(folder, info);
+            out.add(new RuleDescription(info, source.parameters(), source.scopes()));
+        }
+        return out;
+    }
+
+    public boolean isFindingRule() {
+        return info.isFindingRule();
+    }
+
+    public boolean isDerivationRule() {
+        return info.derives() != null;
+    }
+
+    /** FINDING, DERIVATION, or OTHER for a rule with no metadata. */
+    public String kind() {
+        return isFindingRule() ? "FINDING" : isDerivationRule() ? "DERIVATION" : "OTHER";
+    }
+
+    /** "LINE", "PROVIDER", "LINE+PROVIDER", or "" when the consequence flags nothing. */
+    public String scopeText() {
+        List<String> names = new ArrayList<>();
+        for (Scope s : Scope.values()) {
+            if (scopes.contains(s)) {
+                names.add(s.name());
+            }
+        }
+        return String.join("+", names);
+    }
+}
