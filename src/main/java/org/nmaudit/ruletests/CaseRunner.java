@@ -49,6 +49,8 @@ final class CaseRunner {
         } catch (InputException e) {
             throw new CaseFolderException(c.display() + ": " + e.getMessage());
         }
+        // As in an audit: case.properties, else the latest service date; a case without claim lines has
+        // no trial to be pending or failed, and a fixed date keeps its run reproducible.
         LocalDate asOf = c.settings().asOf() != null ? c.settings().asOf()
                 : data.latestServiceDate().orElse(LocalDate.of(2000, 1, 1));
         RuleSelection selection = onlyRuleId == null ? RuleSelection.ALL
