@@ -50,7 +50,8 @@ public final class ReferenceReader {
             }
             throw new InputException(sb.toString());
         }
-        return new ReferenceData(display, List.copyOf(rates), List.copyOf(codes), List.copyOf(files));
+        List<String> located = warnings.stream().map(w -> "reference folder " + display + ": " + w).toList();
+        return new ReferenceData(display, List.copyOf(rates), List.copyOf(codes), List.copyOf(files), located);
     }
 
     private static <T> FileSummary readOne(CsvFileReader reader, Path folder, String display, DataFile<T> spec,

@@ -1,6 +1,7 @@
 package org.nmaudit.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -245,10 +246,21 @@ class ReferenceReaderTest {
     }
 
     @Test
-    void aMissingCodesFileStopsTheRun() {
+    void aPracticeFolderMayHoldOnlyItsFeeSchedule() throws InputException {
         DataFolder.in(folder()).file("fee-schedule.csv", FEE_HEADER, GOOD_FEE);
-        String message = failure(folder()).getMessage();
-        assertTrue(message.contains(display() + "/codes.csv not found"), message);
+        ReferenceData data = new ReferenceReader(ReadProgress.SILENT).read(folder());
+        assertEquals(1, data.rates().size());
+        assertEquals(List.of(), data.codes());
+        assertFalse(data.files().get(1).present(), "codes.csv is listed as absent in run.json");
+    }
+
+    @Test
+    void anUnknownColumnInAReferenceFileIsAWarningNamingTheFolder() throws InputException {
+        DataFolder.in(folder()).file("fee-schedule.csv", FEE_HEADER + ",region", GOOD_FEE + ",east");
+        ReferenceData data = new ReferenceReader(ReadProgress.SILENT).read(folder());
+        assertEquals(1, data.warnings().size(), data.warnings().toString());
+        assertTrue(data.warnings().get(0).startsWith("reference folder " + display() + ": "), data.warnings().toString());
+        assertTrue(data.warnings().get(0).contains("region"), data.warnings().toString());
     }
 
     @Test
