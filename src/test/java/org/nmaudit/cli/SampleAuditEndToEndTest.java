@@ -54,7 +54,7 @@ class SampleAuditEndToEndTest {
                 "NM-PROG-FREQ MEDIUM", 28,
                 "NM-RATIO HIGH", 6,
                 "NM-REPEAT-TRIAL HIGH", 68,
-                "NM-TRIAL-DOC HIGH", 48,
+                "NM-TRIAL-DOC HIGH", 64,
                 "NM-TRIAL-DOC MEDIUM", 12), byRuleAndSeverity);
     }
 
@@ -123,19 +123,19 @@ class SampleAuditEndToEndTest {
                     f.get("rows_rejected").asLong()));
         }
         assertEquals(Map.of(
-                "claims.csv", List.of(25_584L, 25_551L, 33L),
-                "trial-outcomes.csv", List.of(956L, 956L, 0L),
-                "repeat-trial-justifications.csv", List.of(38L, 38L, 0L),
-                "programming-sessions.csv", List.of(4_392L, 4_392L, 0L),
-                "psych-evaluations.csv", List.of(997L, 997L, 0L)), counts);
-        assertEquals(162, runJson.get("findings_total").asInt());
-        assertEquals(162, new ObjectMapper().readTree(out.resolve("findings.json").toFile()).get("findings").size());
+                "claims.csv", List.of(25_673L, 25_640L, 33L),
+                "trial-outcomes.csv", List.of(966L, 966L, 0L),
+                "repeat-trial-justifications.csv", List.of(48L, 48L, 0L),
+                "programming-sessions.csv", List.of(4_395L, 4_395L, 0L),
+                "psych-evaluations.csv", List.of(992L, 992L, 0L)), counts);
+        assertEquals(178, runJson.get("findings_total").asInt());
+        assertEquals(178, new ObjectMapper().readTree(out.resolve("findings.json").toFile()).get("findings").size());
         assertEquals(5, runJson.get("exit_code").asInt());
     }
 
     @Test
     void consoleSummaryNamesCountsAndTheOutputFolder() {
-        assertTrue(run.out().contains("claims.csv") && run.out().contains("25,584") && run.out().contains("25,551"),
+        assertTrue(run.out().contains("claims.csv") && run.out().contains("25,673") && run.out().contains("25,640"),
                 run.out());
         assertTrue(run.out().contains("NM-REPEAT-TRIAL") && run.out().contains(out.toString()), run.out());
     }
