@@ -1,6 +1,7 @@
 package org.nmaudit.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -56,7 +57,7 @@ class ExtendedRuleLabelsTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        add("sample", new GeneratorSettings(2000, 12, 20251, START, 40, 5, 0.08, 0.001));
+        add("sample", GeneratedDataSet.SAMPLE);
         add("early", new GeneratorSettings(2000, 18, 20251, LocalDate.of(2024, 4, 1), 40, 5, 0.08, 0.001));
         add("two-physicians-all-violations", new GeneratorSettings(400, 7, 3, LocalDate.of(2024, 6, 15), 2, 2, 1.0, 0.05));
         add("one-month", new GeneratorSettings(300, 1, 5, START, 40, 5, 0.08, 0.01));
@@ -172,9 +173,9 @@ class ExtendedRuleLabelsTest {
     void nmDxEffective() {
         check("NM-DX-EFFECTIVE", Map.of("M62_85_BEFORE_2024_10_01", ANY), Map.of(
                 "M62_85_FROM_2024_10_01", (o, p) -> lines(o, p, l -> l.diagnoses().contains("M62.85")
-                        && !l.date().isBefore(ExtendedRuleOracle.M62_85_EFFECTIVE))), "early");
-        // The sample's window (2025) has no date before 2024-10-01, so it cannot hold this violation.
-        assertTrue(CASES.get("sample").oracle().flaggedPatients("NM-DX-EFFECTIVE").isEmpty());
+                        && !l.date().isBefore(ExtendedRuleOracle.M62_85_EFFECTIVE))));
+        // The sample starts on 2024-07-01 precisely so that it shows this violation.
+        assertFalse(CASES.get("sample").oracle().flaggedPatients("NM-DX-EFFECTIVE").isEmpty());
     }
 
     @Test
