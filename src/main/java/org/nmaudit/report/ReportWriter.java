@@ -112,6 +112,7 @@ public final class ReportWriter {
         m.put("citation", f.citation());
         m.put("rule_name", f.ruleName());
         m.put("rule_file", f.ruleFile());
+        m.put("rule_line", f.ruleLine() > 0 ? f.ruleLine() : null);
         m.put("parameters", f.parameters());
         m.put("evidence", f.evidence());
         return m;
