@@ -67,7 +67,9 @@ final class FindingsCsv {
             }
             return rows;
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new ReportException(file + " is not a well-formed CSV file (" + e.getMessage()
+            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                    : e.getMessage();
+            throw new ReportException(file + " is not a well-formed CSV file (" + why
                     + "); it is not a findings.csv nmaudit wrote", e);
         } catch (IOException e) {
             throw new ReportException(file + " cannot be read: " + e.getMessage(), e);

@@ -55,6 +55,7 @@ public final class ReportFixture {
         return new ReportFixture(folder);
     }
 
+    /** Sets (or, with null, clears) a key of run.json, e.g. "as_of", "reference_files" or "rule_selection". */
     public ReportFixture set(String runKey, Object value) {
         run.put(runKey, value);
         return this;
@@ -80,6 +81,18 @@ public final class ReportFixture {
     public ReportFixture withoutRuleFile(String displayPath) {
         ruleFiles.remove(displayPath);
         return this;
+    }
+
+    /**
+     * The run used another rules folder, e.g. rules-draft: its files have the same names and SHA-256s,
+     * except the parameters file, which sets programming_window_days to the given value.
+     */
+    public ReportFixture draftRules(String folder, int programmingWindowDays) {
+        run.put("rules_folder", folder);
+        ruleFiles.clear();
+        ruleFiles.put(folder + "/programming.drl", "d1d1");
+        ruleFiles.put(folder + "/parameters.properties", "e2e2");
+        return parameter("programming_window_days", programmingWindowDays, folder + "/parameters.properties:21");
     }
 
     /** A line finding on claim/line of patient P1 and NPI 1234567893, dated 2025-03-04, at risk 100.00. */
@@ -204,8 +217,8 @@ public final class ReportFixture {
             }
             rules.add(rule);
         }
-        r.put("rules", rules);
-        r.put("rule_selection", Map.of("finding_rules_run", List.copyOf(ids)));
+        r.putIfAbsent("rules", rules);
+        r.putIfAbsent("rule_selection", Map.of("finding_rules_run", List.copyOf(ids)));
         return r;
     }
 }
