@@ -183,6 +183,18 @@ class DiffCommandTest {
         assertEquals(List.of(DIFF_HEADER), Files.readAllLines(newer.resolve("diff.csv")));
     }
 
+    @Test
+    void anAuditIntoTheNewReportFolderRemovesTheDiffCsvThatComparedItsEarlierRun() throws IOException {
+        Path older = oldReport().write();
+        Path newer = newReport().write();
+        assertEquals(0, diff(older, newer).exitCode());
+        assertTrue(Files.isRegularFile(newer.resolve("diff.csv")));
+        org.nmaudit.input.DataFolder.in(tmp.resolve("data")).claims(org.nmaudit.input.DataFolder.claim().toString());
+        CliRun audit = CliRun.of("audit", tmp.resolve("data").toString(), "--out", newer.toString());
+        assertEquals(0, audit.exitCode(), audit::toString);
+        assertFalse(Files.exists(newer.resolve("diff.csv")), "a stale diff.csv would describe the earlier run");
+    }
+
     // ---- how the runs differ --------------------------------------------------------------------------
 
     @Test
