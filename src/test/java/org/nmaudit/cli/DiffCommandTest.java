@@ -408,6 +408,9 @@ class DiffCommandTest {
         for (String code : List.of("0", "1", "2")) {
             assertTrue(Pattern.compile("(?m)^\\s*" + code + "\\s+\\S").matcher(run.out()).find(), run.out());
         }
+        for (String code : List.of("4", "5")) {
+            assertFalse(Pattern.compile("(?m)^\\s*" + code + "\\s+\\S").matcher(run.out()).find(), run.out());
+        }
         assertTrue(run.out().contains("--limit") && run.out().contains("--out"), run.out());
         assertTrue(CliRun.of("--help").out().contains("diff"));
     }

@@ -1,6 +1,7 @@
 package org.nmaudit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nmaudit.input.DataFolder.claim;
 
@@ -310,6 +311,9 @@ class ExplainCommandTest {
         assertEquals(0, run.exitCode());
         for (String code : List.of("0", "1", "2")) {
             assertTrue(Pattern.compile("(?m)^\\s*" + code + "\\s+\\S").matcher(run.out()).find(), run.out());
+        }
+        for (String code : List.of("4", "5")) {
+            assertFalse(Pattern.compile("(?m)^\\s*" + code + "\\s+\\S").matcher(run.out()).find(), run.out());
         }
         assertTrue(CliRun.of("--help").out().contains("explain"));
     }
