@@ -1,6 +1,7 @@
 package org.nmaudit.report;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -190,7 +191,7 @@ public final class EvidenceText {
         String ratio = decided == 0 ? "no trial decided yet"
                 : converted + " of " + decided + " decided trials converted ("
                 + BigDecimal.valueOf(converted).movePointRight(2)
-                        .divide(BigDecimal.valueOf(decided), 1, java.math.RoundingMode.HALF_UP).toPlainString() + "%)";
+                        .divide(BigDecimal.valueOf(decided), 1, RoundingMode.HALF_UP).toPlainString() + "%)";
         return "Trial conversion tally of rendering NPI " + f.need("rendering_npi") + ": " + f.need("trials")
                 + " trials, " + converted + " converted, " + failed + " failed, " + f.need("pending") + " pending; "
                 + ratio;

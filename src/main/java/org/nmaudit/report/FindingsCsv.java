@@ -2,7 +2,9 @@ package org.nmaudit.report;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -29,7 +32,7 @@ final class FindingsCsv {
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (CharacterCodingException e) {
             throw new ReportException(file + " is not UTF-8 text; it is not a findings.csv nmaudit wrote", e);
         } catch (IOException e) {
@@ -42,7 +45,7 @@ final class FindingsCsv {
             throw new ReportException(file + " is empty; an audit writes at least its header line ("
                     + String.join(",", ReportWriter.FINDING_COLUMNS) + ")");
         }
-        try (Reader in = new java.io.StringReader(text); CSVParser parser = FORMAT.parse(in)) {
+        try (Reader in = new StringReader(text); CSVParser parser = FORMAT.parse(in)) {
             checkHeader(file, parser.getHeaderNames());
             List<ReportedFinding> rows = new ArrayList<>();
             Map<String, Integer> rowOfId = new HashMap<>();
@@ -90,7 +93,7 @@ final class FindingsCsv {
     }
 
     private static ReportedFinding row(CSVRecord r) {
-        return new ReportedFinding(r.get("finding_id").trim().toLowerCase(java.util.Locale.ROOT), r.get("rule_id"),
+        return new ReportedFinding(r.get("finding_id").trim().toLowerCase(Locale.ROOT), r.get("rule_id"),
                 r.get("severity"), r.get("scope"), r.get("claim_id"), r.get("line_number"), r.get("patient_id"),
                 r.get("rendering_npi"), r.get("service_date"), r.get("amount_at_risk"), r.get("message"),
                 r.get("citation"));

@@ -98,14 +98,14 @@ public final class FindingsJson {
         Map<String, String> parameters = new LinkedHashMap<>();
         JsonNode params = f.get("parameters");
         if (params != null && params.isObject()) {
-            params.fields().forEachRemaining(e -> parameters.put(e.getKey(), ReportedRun.scalar(e.getValue())));
+            params.properties().forEach(e -> parameters.put(e.getKey(), ReportedRun.scalar(e.getValue())));
         }
         List<Map<String, String>> evidence = new ArrayList<>();
         JsonNode facts = f.get("evidence");
         if (facts != null && facts.isArray()) {
             for (JsonNode fact : facts) {
                 Map<String, String> m = new LinkedHashMap<>();
-                fact.fields().forEachRemaining(e -> m.put(e.getKey(), ReportedRun.scalar(e.getValue())));
+                fact.properties().forEach(e -> m.put(e.getKey(), ReportedRun.scalar(e.getValue())));
                 evidence.add(Collections.unmodifiableMap(m));
             }
         }

@@ -2,6 +2,7 @@ package org.nmaudit.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The output folder of an earlier audit, read back: explain and diff work from it alone, without the
@@ -32,7 +33,7 @@ public final class ReportFolder {
     }
 
     /** The findings of findings.csv, in file order. */
-    public java.util.List<ReportedFinding> findings() throws ReportException {
+    public List<ReportedFinding> findings() throws ReportException {
         return FindingsCsv.read(existing(ReportWriter.FINDINGS_CSV));
     }
 

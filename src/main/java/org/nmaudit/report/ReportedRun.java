@@ -126,7 +126,7 @@ public record ReportedRun(
     private static Map<String, String> values(JsonNode object) {
         Map<String, String> m = new LinkedHashMap<>();
         if (object != null && object.isObject()) {
-            object.fields().forEachRemaining(e -> m.put(e.getKey(), scalar(e.getValue())));
+            object.properties().forEach(e -> m.put(e.getKey(), scalar(e.getValue())));
         }
         return Collections.unmodifiableMap(m);
     }

@@ -177,7 +177,7 @@ class EvidenceTextTest {
         try {
             JsonNode node = ReportedRun.JSON.readTree(JSON.writeValueAsString(entry));
             Map<String, String> read = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> read.put(e.getKey(), ReportedRun.scalar(e.getValue())));
+            node.properties().forEach(e -> read.put(e.getKey(), ReportedRun.scalar(e.getValue())));
             return EvidenceText.describe(read);
         } catch (JsonProcessingException e) {
             throw new AssertionError(e);
