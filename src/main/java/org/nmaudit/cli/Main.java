@@ -24,7 +24,7 @@ public final class Main {
     private static void describeExitCodes(CommandLine cmd) {
         cmd.getCommandSpec().usageMessage()
                 .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCode.helpList());
+                .exitCodeList(ExitCode.helpList(cmd.getCommandSpec().qualifiedName()));
         cmd.getSubcommands().values().forEach(Main::describeExitCodes);
     }
 

@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compliance auditor for neuromodulation (spinal cord and peripheral nerve stimulator) billing.",
-        subcommands = {AuditCommand.class, GenerateCommand.class})
+        subcommands = {AuditCommand.class, DiffCommand.class, ExplainCommand.class, GenerateCommand.class})
 public final class NmauditCommand {
 }
