@@ -136,7 +136,8 @@ public final class AuditCommand implements Callable<Integer> {
             err.println("nmaudit: " + e.getMessage());
             return ExitCode.USAGE;
         }
-        List<String> warnings = new ArrayList<>(data.warnings());
+        List<String> warnings = new ArrayList<>(reference.warnings());
+        warnings.addAll(data.warnings());
 
         LocalDate asOfDate = asOf;
         String asOfSource = "--as-of";

@@ -22,7 +22,7 @@ public final class ExitCode {
         return m;
     }
 
-    /** The exit codes a command lists under its --help: the rules commands have their own. */
+    /** The exit codes a command lists under its --help: explain, diff and the rules commands have their own. */
     static java.util.Map<String, String> helpList(String qualifiedCommandName) {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
         String internal = "internal error (a bug): message plus the log file path";
@@ -46,6 +46,17 @@ public final class ExitCode {
             }
             case "nmaudit rules" -> {
                 m.put("2", "no subcommand given (check, list or test), or a usage error");
+            }
+            case "nmaudit explain" -> {
+                m.put("0", "the finding is explained");
+                m.put("1", internal);
+                m.put("2", "no finding has that id (or the prefix starts several), the report folder cannot be read,"
+                        + " or a usage error");
+            }
+            case "nmaudit diff" -> {
+                m.put("0", "compared (also when it warns that the runs read different data)");
+                m.put("1", internal);
+                m.put("2", "a report folder cannot be read, diff.csv cannot be written, or a usage error");
             }
             default -> {
                 return helpList();

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
         description = "Writes a synthetic neuromodulation billing data set in the nmaudit input format"
                 + " (claims.csv, trial-outcomes.csv, repeat-trial-justifications.csv, programming-sessions.csv,"
                 + " psych-evaluations.csv): a realistic practice of clinics, physicians, hospitals, ASCs and payers,"
-                + " with deliberate violations and exceptions of the core rules. The same arguments give the same"
-                + " bytes.")
+                + " with deliberate violations and exceptions of the core and extended rules. The same arguments give"
+                + " the same bytes.")
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -65,8 +65,9 @@ public final class GenerateCommand implements Callable<Integer> {
     int clinics;
 
     @Option(names = "--violation-rate", defaultValue = "0.08", paramLabel = "R",
-            description = "Share (0 to 1) of eligible care pathways that get one deliberate billing violation;"
-                    + " 0 writes a clean data set. Default: ${DEFAULT-VALUE}.")
+            description = "Share (0 to 1) of eligible care pathways that get one deliberate violation of a core rule,"
+                    + " and of the other stimulator patients that get one of an extended rule; 0 plants none."
+                    + " Default: ${DEFAULT-VALUE}.")
     double violationRate;
 
     @Option(names = "--bad-row-rate", defaultValue = "0.001", paramLabel = "R",

@@ -25,6 +25,14 @@ final class InternalErrorHandler implements IExecutionExceptionHandler {
 
     /** Also for an Error (a linkage error, a stack overflow in a rule), which picocli lets through. */
     static int report(Throwable ex, PrintWriter err, List<String> args) {
+        if (ex instanceof OutOfMemoryError) {
+            // Not a bug but a data set larger than the heap: say how to give it more.
+            err.printf("nmaudit: out of memory (the JVM may use %,d MB); one session holds every fact, so a larger"
+                    + " data set needs a larger heap: rerun with NMAUDIT_JAVA_OPTS=-Xmx<size>, e.g."
+                    + " NMAUDIT_JAVA_OPTS=-Xmx8g ./nmaudit ...%n", Runtime.getRuntime().maxMemory() >> 20);
+            err.flush();
+            return ExitCode.INTERNAL_ERROR;
+        }
         String where;
         try {
             Path log = Files.createTempFile("nmaudit-error-"

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compliance auditor for neuromodulation (spinal cord and peripheral nerve stimulator) billing.",
-        subcommands = {AuditCommand.class, GenerateCommand.class, RulesCommand.class})
+        subcommands = {AuditCommand.class, DiffCommand.class, ExplainCommand.class, GenerateCommand.class,
+            RulesCommand.class})
 public final class NmauditCommand {
 }

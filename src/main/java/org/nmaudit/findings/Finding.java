@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param ruleName the DRL rule that raised it (several rules may share one rule id)
  * @param ruleFile the DRL file, as the rules folder names it (e.g. rules/trials.drl)
+ * @param ruleLine the 1-based line of {@code ruleFile} where the rule is declared, 0 when unknown
  * @param evidence the matched facts, each as field/value pairs with a "fact" type entry
  * @param parameters the parameters the rule matched, name to value
  */
@@ -29,6 +30,7 @@ public record Finding(
         String citation,
         String ruleName,
         String ruleFile,
+        int ruleLine,
         List<Map<String, Object>> evidence,
         Map<String, String> parameters) {
 

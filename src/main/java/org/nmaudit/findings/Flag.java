@@ -45,7 +45,7 @@ public final class Flag {
                 rule.id(), rule.severity(), Scope.LINE,
                 line.getClaimId(), line.getLineNumber(), line.getPatientId(), line.getRenderingNpi(),
                 line.getServiceDate(), amountAtRisk, message, rule.citation(),
-                rule.name(), rule.file(), evidence(ctx), parameters(ctx)));
+                rule.name(), rule.file(), rule.line(), evidence(ctx), parameters(ctx)));
     }
 
     /** Flags the claim line behind a derived role (a trial line, a programming line). */
@@ -60,7 +60,7 @@ public final class Flag {
                 FindingId.ofProvider(rule.id(), npi),
                 rule.id(), rule.severity(), Scope.PROVIDER,
                 null, null, null, npi, null, amountAtRisk, message, rule.citation(),
-                rule.name(), rule.file(), evidence(ctx), parameters(ctx)));
+                rule.name(), rule.file(), rule.line(), evidence(ctx), parameters(ctx)));
     }
 
     private static void insert(RuleContext ctx, Finding finding) {

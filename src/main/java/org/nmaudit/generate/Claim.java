@@ -17,7 +17,8 @@ final class Claim {
     }
 
     final LocalDate date;
-    final String renderingNpi;
+    /** The facility's NPI on an institutional claim, unless a CLAIMS-stage injection puts the physician's there. */
+    String renderingNpi;
     final Type type;
     final Facility facility;
     final String placeOfService;
@@ -49,5 +50,18 @@ final class Claim {
 
     boolean institutional() {
         return type == Type.INSTITUTIONAL;
+    }
+
+    /** A second claim for one of this claim's lines, sent again the way the first went out. */
+    Claim resubmission(ClaimLine line) {
+        Claim copy = new Claim(date, renderingNpi, type, facility, placeOfService, rank);
+        copy.billType = billType;
+        copy.priorAuth = priorAuth;
+        copy.dollarAmounts = dollarAmounts;
+        copy.dxWithoutDot = dxWithoutDot;
+        copy.unitsBlankWhenOne = unitsBlankWhenOne;
+        copy.lowerCaseHcpcs = lowerCaseHcpcs;
+        copy.payerText = payerText;
+        return copy.add(line.copy());
     }
 }

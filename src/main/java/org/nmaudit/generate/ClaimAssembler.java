@@ -85,18 +85,31 @@ final class ClaimAssembler {
                 Physician colleague = practice.colleagueOf(primary, dice);
                 own.add(new ClaimLine("63650", 1, List.of("62"), dx, false));
                 book.professional(trial.date, colleague, pos).add(new ClaimLine("63650", 1, List.of("62"), dx, false));
+            } else if (trial.identicalLeadLines) {
+                own.add(new ClaimLine("63650", 1, List.of(), dx, false));
+                own.add(new ClaimLine("63650", 1, List.of(), dx, false));
             } else {
                 addLeads(own, trial.leads, trial.leadsAsUnits, dx);
             }
+            if (trial.leadRemovedOnTrialDay) {
+                own.add(new ClaimLine("63661", 1, List.of(), dx, false));
+            }
             LocalDate removal = trial.leadsRemoved();
             if (!removal.isAfter(window.end())) {
-                // Lead removal in the office is part of the trial's global period: 99024, no charge.
-                book.professional(removal, primary, "11").add(new ClaimLine("99024", 1, List.of(), dx, false));
+                if (trial.removalBilled) {
+                    billLeadRemoval(book, plan, trial, dx, dice);
+                } else {
+                    // Lead removal in the office is part of the trial's global period: 99024, no charge.
+                    book.professional(removal, primary, "11").add(new ClaimLine("99024", 1, List.of(), dx, false));
+                }
             }
         }
         if (facility != null) {
             Claim claim = book.institutional(trial.date, facility);
             claim.add(new ClaimLine("63650", trial.leads, List.of(), dx, false));
+            if (trial.leadRemovedOnTrialDay) {
+                claim.add(new ClaimLine("63661", 1, List.of(), dx, true));
+            }
             if (facility.isHospital()) {
                 claim.add(new ClaimLine("C1897", trial.leads, List.of(), dx, true));
             } else {
@@ -105,9 +118,21 @@ final class ClaimAssembler {
         }
     }
 
+    /** The trial leads taken out as a billed procedure (63661), where and by whom the plan says. */
+    private void billLeadRemoval(Book book, PatientPlan plan, TrialPlan trial, List<String> dx, Dice dice) {
+        Physician physician = trial.removalByColleague ? practice.colleagueOf(plan.primary, dice) : plan.primary;
+        Facility facility = facility(trial.removalSetting, plan.primary);
+        LocalDate day = trial.leadsRemoved();
+        book.professional(day, physician, facility == null ? "11" : facility.placeOfService())
+                .add(new ClaimLine("63661", 1, List.of(), dx, false));
+        if (facility != null) {
+            book.institutional(day, facility).add(new ClaimLine("63661", 1, List.of(), dx, false));
+        }
+    }
+
     private static void addLeads(Claim claim, int leads, boolean asUnits, List<String> dx) {
-        if (leads == 2 && asUnits) {
-            claim.add(new ClaimLine("63650", 2, List.of(), dx, false));
+        if (leads >= 2 && asUnits) {
+            claim.add(new ClaimLine("63650", leads, List.of(), dx, false));
             return;
         }
         claim.add(new ClaimLine("63650", 1, List.of(), dx, false));
@@ -130,10 +155,15 @@ final class ClaimAssembler {
                 dx.add(code);
             }
         });
-        Claim own = book.professional(implant.date, surgeon, facility.placeOfService());
+        Claim own = book.professional(implant.date, surgeon, implant.officePlaceOfService ? "11" : facility.placeOfService());
         own.add(new ClaimLine("63685", 1, List.of(), dx, false));
-        if (implant.leads > 0) {
+        if (implant.paddleLead) {
+            own.add(new ClaimLine("63655", 1, List.of(), painDx, false));
+        } else if (implant.leads > 0) {
             addLeads(own, implant.leads, implant.leadsAsUnits, painDx);
+        }
+        if (implant.peripheralLead) {
+            own.add(new ClaimLine("64555", 1, List.of(), painDx, false));
         }
         if (implant.removesOldGenerator) {
             // 63685 includes removing the old generator: payers deny the 63688 as bundled.
@@ -141,8 +171,13 @@ final class ClaimAssembler {
         }
         Claim claim = book.institutional(implant.date, facility);
         claim.add(new ClaimLine("63685", 1, List.of(), dx, false));
-        if (implant.leads > 0) {
+        if (implant.paddleLead) {
+            claim.add(new ClaimLine("63655", 1, List.of(), painDx, true));
+        } else if (implant.leads > 0) {
             claim.add(new ClaimLine("63650", implant.leads, List.of(), painDx, true));
+        }
+        if (implant.peripheralLead) {
+            claim.add(new ClaimLine("64555", 1, List.of(), painDx, true));
         }
         if (implant.removesOldGenerator) {
             claim.add(new ClaimLine("63688", 1, List.of(), dx, true));
@@ -180,13 +215,16 @@ final class ClaimAssembler {
     }
 
     private void addVisit(Book book, PatientPlan plan, EmVisit visit, Dice dice) {
-        Claim claim = book.professional(visit.date(), plan.primary, "11");
+        Physician physician = visit.byColleague() ? practice.colleagueOf(plan.primary, dice) : plan.primary;
+        Claim claim = book.professional(visit.date(), physician, "11");
         if (claim.lines.stream().anyMatch(l -> l.cpt.startsWith("992"))) {
             return; // one E/M a day
         }
         List<String> modifiers = List.of();
-        long sinceSurgery = book.daysSinceGlobalSurgery(plan.primary.npi(), visit.date());
-        if (sinceSurgery == 0) {
+        long sinceSurgery = book.daysSinceGlobalSurgery(physician.npi(), visit.date());
+        if (visit.withoutModifier()) {
+            modifiers = List.of();
+        } else if (sinceSurgery == 0) {
             // Separately identifiable E/M on the procedure day; now and then the decision for surgery.
             modifiers = List.of(dice.chance(0.1) ? "57" : "25");
         } else if (sinceSurgery > 0) {

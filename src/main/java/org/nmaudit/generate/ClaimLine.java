@@ -20,4 +20,17 @@ final class ClaimLine {
         this.diagnoses = List.copyOf(diagnoses.size() > 4 ? diagnoses.subList(0, 4) : diagnoses);
         this.packaged = packaged;
     }
+
+    /** The same line, amounts included. */
+    ClaimLine copy() {
+        return withUnits(units);
+    }
+
+    /** The line with other units, billed and paid in proportion. */
+    ClaimLine withUnits(int newUnits) {
+        ClaimLine l = new ClaimLine(cpt, newUnits, modifiers, diagnoses, packaged);
+        l.billedCents = billedCents * newUnits / units;
+        l.paidCents = paidCents == null ? null : paidCents * newUnits / units;
+        return l;
+    }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  *   <li>routine care (programming, office visits) is scheduled around the events;</li>
  *   <li>the trials are given to a physician whose promised conversion ratio they keep;</li>
  *   <li>the plan becomes claims (a CLAIMS-stage injection may still bend them) and documentation rows,
- *       written immediately.</li>
+ *       written immediately, with the labels of what the patient holds.</li>
  * </ol>
  *
  * Memory is the practice roster plus one patient, whatever the number of patients.
@@ -40,8 +40,7 @@ public final class DataSetGenerator {
         Dice seed = new Dice(settings.seed());
         Practice practice = Practice.build(settings, seed.split());
         BadRowInjector badRows = new BadRowInjector(settings.badRowRate(), seed.split());
-        InjectionPlanner injections = new InjectionPlanner(InjectionCatalog.violations(),
-                InjectionCatalog.exceptions(practice), settings.violationRate());
+        InjectionPlanner injections = new InjectionPlanner(InjectionCatalog.all(practice), settings.violationRate());
         ClaimAssembler assembler = new ClaimAssembler(practice, window);
         DataSetWriter writer = new DataSetWriter(directory, labelsFile, badRows, progress);
         try (writer) {
@@ -52,6 +51,7 @@ public final class DataSetGenerator {
                 if (planned.injection() != null && planned.injection().stage() == Injection.Stage.CLAIMS) {
                     planned.injection().applyToClaims(claims, planned.plan(), dice);
                 }
+                NaturalExceptions.labelClaims(planned.plan(), claims);
                 writer.write(planned.plan(), claims);
             }
         }
@@ -81,7 +81,7 @@ public final class DataSetGenerator {
             injection.apply(plan, dice, window);
         }
         if (injection != null) {
-            plan.tags.add(injection.tag());
+            plan.tags.addAll(injection.tags());
             injections.applied(injection);
         }
 

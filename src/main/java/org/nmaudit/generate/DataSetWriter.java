@@ -117,15 +117,17 @@ final class DataSetWriter implements Closeable {
             rows[2]++;
         }
         List<String> qhps = plan.primary.clinic().qualifiedProfessionals();
+        String rep = REP_NAMES[plan.index % REP_NAMES.length] + " (" + plan.deviceMaker + ")";
         for (ProgrammingVisit v : plan.programming) {
-            String performer = v.performer == ProgrammingVisit.Performer.PHYSICIAN
-                    ? plan.primary.name()
-                    : qhps.get(plan.index % qhps.size());
-            programming.printRecord(id, v.date, v.performer.name(), performer);
-            rows[3]++;
-            if (v.repAlongside) {
-                programming.printRecord(id, v.date, "MANUFACTURER_REP",
-                        REP_NAMES[plan.index % REP_NAMES.length] + " (" + plan.deviceMaker + ")");
+            if (v.performer != ProgrammingVisit.Performer.MANUFACTURER_REP) {
+                String performer = v.performer == ProgrammingVisit.Performer.PHYSICIAN
+                        ? plan.primary.name()
+                        : qhps.get(plan.index % qhps.size());
+                programming.printRecord(id, v.date, v.performer.name(), performer);
+                rows[3]++;
+            }
+            if (v.repAlongside || v.performer == ProgrammingVisit.Performer.MANUFACTURER_REP) {
+                programming.printRecord(id, v.date, "MANUFACTURER_REP", rep);
                 rows[3]++;
             }
         }

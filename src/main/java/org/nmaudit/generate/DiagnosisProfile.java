@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class DiagnosisProfile {
     static final String BATTERY_OR_ADJUSTMENT = "Z45.42";
+    /** Dysfunction of the multifidus muscles, lumbar region: a code only from 2024-10-01. */
+    static final String MULTIFIDUS = "M62.85";
 
     private static final List<List<String>> SCS = List.of(
             List.of("M96.1", "G89.4"),
@@ -37,17 +39,23 @@ final class DiagnosisProfile {
             List.of("M54.16", "M51.16"),
             List.of("M47.816", "M54.50"),
             // Multifidus dysfunction: only from FY2025 (2024-10-01), see on().
-            List.of("M62.85", "M54.50"),
+            List.of(MULTIFIDUS, "M54.50"),
             List.of("M54.17"),
             List.of("M47.816"),
             List.of("M48.062", "M54.16"));
 
     private final List<String> codes;
     private final boolean crps;
+    private final boolean ignoresEffectiveDate;
 
     private DiagnosisProfile(List<String> codes, boolean crps) {
+        this(codes, crps, false);
+    }
+
+    private DiagnosisProfile(List<String> codes, boolean crps, boolean ignoresEffectiveDate) {
         this.codes = codes;
         this.crps = crps;
+        this.ignoresEffectiveDate = ignoresEffectiveDate;
     }
 
     /** A spinal cord stimulator candidate: failed back surgery, radiculopathy, and about 12% CRPS. */
@@ -71,18 +79,26 @@ final class DiagnosisProfile {
         return new DiagnosisProfile(dice.pick(PAIN_MANAGEMENT), false);
     }
 
+    /**
+     * Multifidus dysfunction (M62.85) with low back pain. {@code evenBeforeItExisted}: the billing
+     * system puts M62.85 on claims dated before 2024-10-01 too (NM-DX-EFFECTIVE).
+     */
+    static DiagnosisProfile multifidus(boolean evenBeforeItExisted) {
+        return new DiagnosisProfile(List.of(MULTIFIDUS, "M54.50"), false, evenBeforeItExisted);
+    }
+
     boolean crps() {
         return crps;
     }
 
     /** The codes valid on a service date: M62.85 did not exist before 2024-10-01 (NM-DX-EFFECTIVE). */
     List<String> on(LocalDate date) {
-        if (!date.isBefore(SpecDefaults.M62_85_EFFECTIVE) || !codes.contains("M62.85")) {
+        if (ignoresEffectiveDate || !date.isBefore(SpecDefaults.M62_85_EFFECTIVE) || !codes.contains(MULTIFIDUS)) {
             return codes;
         }
         List<String> valid = new ArrayList<>();
         for (String code : codes) {
-            String replacement = code.equals("M62.85") ? "M54.59" : code;
+            String replacement = code.equals(MULTIFIDUS) ? "M54.59" : code;
             if (!valid.contains(replacement)) {
                 valid.add(replacement);
             }

@@ -1,6 +1,8 @@
 package org.nmaudit.generate;
 
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a line is worth: the 2024 Medicare national average payments the source talk quotes (the
@@ -15,6 +17,9 @@ final class FeeSchedule {
 
     private static final Map<String, Rate> RATES = Map.ofEntries(
             Map.entry("63650", new Rate(2236, 407, 6523)),
+            Map.entry("63655", new Rate(1052, 1052, 20215)),
+            Map.entry("63661", new Rate(628, 446, 1902)),
+            Map.entry("63663", new Rate(915, 640, 6523)),
             Map.entry("63685", new Rate(337, 337, 29617)),
             Map.entry("63688", new Rate(352, 352, 6104)),
             Map.entry("95970", new Rate(18, 18, 0)),
@@ -45,7 +50,36 @@ final class FeeSchedule {
             "C1897", 1_890.0, // lead, neurostimulator test kit (trial)
             "L8680", 465.0); // implantable neurostimulator electrode, each
 
+    /**
+     * The rows data/reference/fee-schedule.csv ships (Medicare, effective 2024-01-01), in whole
+     * dollars: facility fee, professional in a facility, professional in the office. NM-UNDERPAID
+     * compares Medicare's payments with these.
+     */
+    private static final Map<String, Rate> SHIPPED_MEDICARE = Map.of(
+            "63650", new Rate(2236, 407, 6523),
+            "63685", new Rate(0, 337, 29617),
+            "64555", new Rate(0, 317, 6523),
+            "95970", new Rate(18, 18, 0),
+            "95971", new Rate(47, 38, 0));
+    private static final LocalDate SHIPPED_EFFECTIVE = LocalDate.of(2024, 1, 1);
+    private static final Set<String> FACILITY_PLACES = Set.of("19", "21", "22", "23", "24");
+
     private FeeSchedule() {
+    }
+
+    /**
+     * The expected Medicare payment, in cents, that data/reference/fee-schedule.csv gives a line
+     * (setting FACILITY for institutional lines and places of service 19, 21-24; component FACILITY_FEE
+     * for institutional lines), or null when it has no row for it.
+     */
+    static Long shippedMedicareCents(String code, boolean institutional, String placeOfService, LocalDate date) {
+        Rate rate = SHIPPED_MEDICARE.get(code);
+        if (rate == null || date.isBefore(SHIPPED_EFFECTIVE)) {
+            return null;
+        }
+        double dollars = institutional ? rate.facilityFee()
+                : FACILITY_PLACES.contains(placeOfService) ? rate.facility() : rate.nonFacility();
+        return dollars > 0 ? Math.round(dollars * 100) : null;
     }
 
     static boolean isDevice(String code) {

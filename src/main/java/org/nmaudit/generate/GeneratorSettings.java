@@ -11,7 +11,8 @@ import java.time.LocalDate;
  * @param start         first day of the data window
  * @param physicians    size of the practice's physician roster
  * @param clinics       number of clinics the physicians are spread over
- * @param violationRate share of eligible pathways that get one deliberate core-rule violation
+ * @param violationRate share of eligible pathways that get one deliberate core-rule violation, and of the
+ *                      other patients eligible for one that get an extended-rule violation
  * @param badRowRate    share of claim lines that get an extra, clerically broken copy the reader must reject
  */
 public record GeneratorSettings(

@@ -24,6 +24,12 @@ final class ImplantPlan {
     /** C1820 (rechargeable) or C1767 (primary cell) on the facility claim. */
     String generatorDevice;
     int woundCheckDays;
+    /** The physician's claim says place of service 11 (office), though the facility bills the day too. */
+    boolean officePlaceOfService;
+    /** A paddle lead by laminectomy (63655) instead of percutaneous leads (63650). */
+    boolean paddleLead;
+    /** A peripheral lead (64555) placed with the spinal system the same day (hybrid stimulation). */
+    boolean peripheralLead;
 
     static ImplantPlan newSystem(LocalDate date, Dice dice) {
         ImplantPlan i = base(date, dice);

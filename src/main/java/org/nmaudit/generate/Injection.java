@@ -1,5 +1,6 @@
 package org.nmaudit.generate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ abstract class Injection {
         ROUTINE,
         /**
          * On the assembled claims, for errors that live in the billing rather than in the care (a
-         * blank UTN, place of service 11, a duplicated line, an underpayment). Implement
+         * blank UTN, units keyed wrong, a duplicated line, an underpayment). Implement
          * {@link #applyToClaims}; {@link #apply} is not called.
          */
         CLAIMS
@@ -34,12 +35,22 @@ abstract class Injection {
     private final Kind kind;
     private final Stage stage;
     private final String label;
+    private final List<String> alsoViolates;
 
     /** @param label the rule and the detail, as written to the labels file, e.g. "NM-TRIAL-DOC/NO_OUTCOME" */
     Injection(Kind kind, Stage stage, String label) {
+        this(kind, stage, label, List.of());
+    }
+
+    /**
+     * @param alsoViolates labels of other rules the same deviation breaks as well (one billing error can
+     *                     be two findings), written to the labels file as violations too
+     */
+    Injection(Kind kind, Stage stage, String label, List<String> alsoViolates) {
         this.kind = kind;
         this.stage = stage;
         this.label = label;
+        this.alsoViolates = List.copyOf(alsoViolates);
     }
 
     final Kind kind() {
@@ -69,5 +80,13 @@ abstract class Injection {
     /** The labels-file tag: "violation:NM-TRIAL-DOC/NO_OUTCOME" or "exception:...". */
     final String tag() {
         return (kind() == Kind.VIOLATION ? "violation:" : "exception:") + label();
+    }
+
+    /** {@link #tag()} and a "violation:" tag for each rule the deviation also breaks. */
+    final List<String> tags() {
+        List<String> tags = new ArrayList<>();
+        tags.add(tag());
+        alsoViolates.forEach(l -> tags.add("violation:" + l));
+        return tags;
     }
 }

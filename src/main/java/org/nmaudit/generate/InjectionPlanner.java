@@ -1,11 +1,15 @@
 package org.nmaudit.generate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides which patients get an injection, at most one each. Violations come at --violation-rate of
- * the patients for whom some violation is eligible; exceptions at {@link #EXCEPTION_RATE} of the rest.
- * Within a pool the least used eligible kind is taken, so the kinds share the rate evenly.
+ * Decides which patients get an injection, at most one each, from four pools asked in turn: violations
+ * of the core rules, exceptions of the core rules, violations of the extended rules, exceptions of the
+ * extended rules. A violation pool plants at --violation-rate of the patients it is asked about for
+ * whom one of its kinds is eligible; an exception pool at {@link #EXCEPTION_RATE}. Within a pool the
+ * least used eligible kind is taken, so the kinds share the rate evenly. The core pools come first, so
+ * which patients get a core injection does not depend on the extended kinds.
  *
  * <p>Every kind is also guaranteed {@link #FLOOR} occurrences: while some eligible kind is below it,
  * the patient gets one regardless of the rate. Those early injections count towards the rate, so in a
@@ -16,22 +20,33 @@ final class InjectionPlanner {
     static final double EXCEPTION_RATE = 0.06;
     static final int FLOOR = 3;
 
-    private final Pool violations;
-    private final Pool exceptions;
+    private final List<Pool> pools = new ArrayList<>();
 
-    InjectionPlanner(List<Injection> violations, List<Injection> exceptions, double violationRate) {
-        this.violations = new Pool(violations, violationRate);
-        this.exceptions = new Pool(exceptions, EXCEPTION_RATE);
+    InjectionPlanner(InjectionCatalog.Kinds kinds, double violationRate) {
+        pools.add(new Pool(kinds.coreViolations(), violationRate));
+        pools.add(new Pool(kinds.coreExceptions(), EXCEPTION_RATE));
+        pools.add(new Pool(kinds.extendedViolations(), violationRate));
+        pools.add(new Pool(kinds.extendedExceptions(), EXCEPTION_RATE));
     }
 
     /** The injection for this patient, or null. The caller applies it and then calls {@link #applied}. */
     Injection choose(PatientPlan plan, DataWindow window) {
-        Injection v = violations.choose(plan, window);
-        return v != null ? v : exceptions.choose(plan, window);
+        for (Pool pool : pools) {
+            Injection chosen = pool.choose(plan, window);
+            if (chosen != null) {
+                return chosen;
+            }
+        }
+        return null;
     }
 
     void applied(Injection injection) {
-        (injection.kind() == Injection.Kind.VIOLATION ? violations : exceptions).applied(injection);
+        for (Pool pool : pools) {
+            if (pool.applied(injection)) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("not planned here: " + injection.label());
     }
 
     private static final class Pool {
@@ -70,9 +85,15 @@ final class InjectionPlanner {
             return due || belowFloor ? kinds.get(best) : null;
         }
 
-        void applied(Injection injection) {
-            counts[kinds.indexOf(injection)]++;
+        /** Counts the injection if it is one of this pool's kinds. */
+        boolean applied(Injection injection) {
+            int i = kinds.indexOf(injection);
+            if (i < 0) {
+                return false;
+            }
+            counts[i]++;
             injected++;
+            return true;
         }
     }
 }

@@ -30,6 +30,8 @@ final class PatientPlan {
     /** Peripheral nerve stimulator in place from this day (programming without the 63685 grace month). */
     LocalDate pnsImplanted;
     LocalDate pnsRemoved;
+    /** The spinal stimulator was explanted this day: no programming from then on. */
+    LocalDate scsRemoved;
 
     final List<TrialPlan> trials = new ArrayList<>();
     final List<ImplantPlan> implants = new ArrayList<>();
@@ -126,6 +128,26 @@ final class PatientPlan {
 
     private boolean noTrialBetween(LocalDate from, LocalDate to) {
         return trials.stream().noneMatch(t -> t.date.isAfter(from) && t.date.isBefore(to));
+    }
+
+    /**
+     * Whether routine care is sure to bill programming: {@link ProgrammingSchedule} always puts a
+     * session on day 1-4 after each implant, so one 4 or more days before the window ends suffices.
+     */
+    boolean certainToBeProgrammed(DataWindow window) {
+        return implants.stream().anyMatch(i -> !i.date.plusDays(4).isAfter(window.end()));
+    }
+
+    /**
+     * Changes how long a trial lasts (the leads come out on the last day) and moves the outcome row
+     * written that day with it.
+     */
+    void setTrialLength(TrialPlan trial, int lengthDays, DataWindow window) {
+        LocalDate oldEnd = trial.leadsRemoved();
+        trial.lengthDays = lengthDays;
+        LocalDate newEnd = trial.leadsRemoved();
+        outcomes.replaceAll(o -> o.documented().equals(oldEnd) ? o.redated(newEnd, lengthDays) : o);
+        outcomes.removeIf(o -> o.documented().isAfter(window.end()));
     }
 
     /** Whether a day falls in the first month after a permanent implant event (NM-PROG-FREQ grace). */

@@ -33,6 +33,9 @@ final class ProgrammingSchedule {
         } else {
             first = null; // a new system: programming starts with the implant's first month
         }
+        if (plan.scsRemoved != null) {
+            stop = plan.scsRemoved.minusDays(1);
+        }
         LocalDate last = null;
         int nextImplant = 0;
         while (true) {

@@ -8,7 +8,9 @@ final class ProgrammingVisit {
 
     enum Performer {
         PHYSICIAN,
-        QHP
+        QHP,
+        /** The manufacturer's representative alone: the session cannot be billed (NM-PROG-REP). */
+        MANUFACTURER_REP
     }
 
     final LocalDate date;
@@ -28,6 +30,11 @@ final class ProgrammingVisit {
         this.repAlongside = repAlongside;
         this.modifiers = List.copyOf(modifiers);
         this.ownClaim = ownClaim;
+    }
+
+    /** The same session with another performer and no one alongside. */
+    ProgrammingVisit performedBy(Performer who) {
+        return new ProgrammingVisit(date, cpt, who, false, modifiers, ownClaim);
     }
 
     static ProgrammingVisit routine(LocalDate date, String cpt, Dice dice) {

@@ -20,6 +20,12 @@ record TrialOutcome(LocalDate documented, String painReliefPct, String analgesic
         return !pct.isEmpty() && Double.parseDouble(pct) >= SpecDefaults.TRIAL_MIN_PCT;
     }
 
+    /** The same row written on another day, for a trial of another length. */
+    TrialOutcome redated(LocalDate date, int trialDays) {
+        return new TrialOutcome(date, painReliefPct, analgesicReductionPct, functionalImprovement, signed,
+                note.replaceFirst("^\\d+-day", trialDays + "-day"));
+    }
+
     /** A trial that worked: 55-90% relief, function better. */
     static TrialOutcome success(LocalDate date, int trialDays, Dice dice) {
         int relief = dice.between(55, 90);

@@ -18,6 +18,17 @@ final class TrialPlan {
     int lengthDays;
     /** A separately identifiable E/M the same day (billed with modifier 25 or 57). */
     boolean emSameDay;
+    /** Two leads billed as two identical 63650 lines on the one claim, the second without modifier 59. */
+    boolean identicalLeadLines;
+    /** A lead pulled and replaced during the trial procedure: 63661 on the trial day itself. */
+    boolean leadRemovedOnTrialDay;
+    /**
+     * The leads' removal billed as the procedure 63661 instead of the no-charge 99024, in
+     * {@link #removalSetting}, by the trial's physician or by a colleague.
+     */
+    boolean removalBilled;
+    Setting removalSetting = Setting.OFFICE;
+    boolean removalByColleague;
 
     static TrialPlan draw(LocalDate date, Dice dice) {
         TrialPlan t = new TrialPlan();

@@ -9,19 +9,23 @@
  * a {@code PatientPlan} (trials, implants, outcome documentation, psych evaluations); at most one
  * {@code Injection} chosen by the {@code InjectionPlanner}; routine care ({@code ProgrammingSchedule},
  * {@code VisitSchedule}); the trial owner, picked so that NM-RATIO comes out as promised;
- * {@code NaturalExceptions} labelling; the {@code ClaimAssembler} that bills the plan; and the
- * {@code DataSetWriter} that writes the rows at once (plus {@code BadRowInjector}'s broken copies).
+ * {@code NaturalExceptions} labelling; the {@code ClaimAssembler} that bills the plan (a CLAIMS-stage
+ * injection may still bend the claims, and {@code NaturalExceptions} labels the exceptions they show);
+ * and the {@code DataSetWriter} that writes the rows at once (plus {@code BadRowInjector}'s broken copies).
  * Nothing outlives the patient except the practice roster and a few counters.
  *
  * <h2>Adding a violation</h2>
  * Write a small class implementing {@code Injection}: its kind (violation or exception), its stage
  * (CLINICAL: change trials, implants, documentation; ROUTINE: change programming or visits; CLAIMS:
- * change the assembled claims, e.g. blank a UTN or set place of service 11), a label
+ * change the assembled claims, e.g. blank a UTN or repeat a line on a second claim), a label
  * ("RULE-ID/DETAIL"), an eligibility test that guarantees it can apply, and the change itself. Add one
- * line to {@code InjectionCatalog}. The planner then spreads it over eligible patients at
- * --violation-rate, with at least {@code InjectionPlanner.FLOOR} occurrences, and the labels file
- * lists it. Keep the rest of the patient clean: the tests read the data back with an independent
- * reading of the rules and expect exactly the labelled findings.
+ * line to {@code InjectionCatalog}, in the list of its rule set (core-rules.md or extended-rules.md) and
+ * kind. The planner then spreads it over eligible patients at --violation-rate, with at least
+ * {@code InjectionPlanner.FLOOR} occurrences, and the labels file lists it. The core pools are asked
+ * first, so extended-rule injections go to patients without a core one. When one deviation breaks two
+ * rules (a 63661 for a trial lead removal in the office), the injection names the other rule too. Keep
+ * the rest of the patient clean: the tests read the data back with an independent reading of each rule
+ * set ({@code LabelsTest}, {@code ExtendedRuleLabelsTest}) and expect exactly the labelled findings.
  *
  * <h2>Dates</h2>
  * Every service date lies in the window (--start, --months); the first patient is seen on its last

@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.nmaudit.facts.ProcedureCode;
 
-/** codes.csv of the reference folder: each code's description, work RVU and global period. */
+/**
+ * codes.csv of the reference folder: each code's description, work RVU and global period. Optional: a
+ * practice's own reference folder may hold only its fee schedule.
+ */
 final class CodesFile extends DataFile<ProcedureCode> {
     static final String NAME = "codes.csv";
 
     CodesFile() {
-        super(NAME, true,
+        super(NAME, false,
                 List.of("cpt_code", "description"),
                 List.of("work_rvu", "global_period", "source"));
     }

@@ -11,9 +11,10 @@ import org.nmaudit.facts.ProcedureCode;
  *
  * @param folder the folder as the user named it
  * @param files one summary per reference file, with its SHA-256, for run.json
+ * @param warnings header remarks (an unknown or repeated column) that do not stop the run
  */
 public record ReferenceData(String folder, List<FeeScheduleRate> rates, List<ProcedureCode> codes,
-        List<FileSummary> files) {
+        List<FileSummary> files, List<String> warnings) {
 
     public Iterable<Object> facts() {
         return () -> Stream.concat(rates.stream(), codes.stream()).map(Object.class::cast).iterator();

@@ -24,7 +24,7 @@ public final class ReferenceReader {
         String display = folder.toString().replace('\\', '/');
         if (!Files.isDirectory(folder)) {
             throw new InputException("reference folder " + display + " does not exist or is not a folder; it holds "
-                    + FeeScheduleFile.NAME + " and " + CodesFile.NAME + " (the shipped one is data/reference;"
+                    + FeeScheduleFile.NAME + " and optionally " + CodesFile.NAME + " (the shipped one is data/reference;"
                     + " choose another with --reference DIR)");
         }
         List<String> warnings = new ArrayList<>();
@@ -50,15 +50,19 @@ public final class ReferenceReader {
             }
             throw new InputException(sb.toString());
         }
-        return new ReferenceData(display, List.copyOf(rates), List.copyOf(codes), List.copyOf(files));
+        List<String> located = warnings.stream().map(w -> "reference folder " + display + ": " + w).toList();
+        return new ReferenceData(display, List.copyOf(rates), List.copyOf(codes), List.copyOf(files), located);
     }
 
     private static <T> FileSummary readOne(CsvFileReader reader, Path folder, String display, DataFile<T> spec,
             List<T> loaded, List<Reject> rejects) throws InputException {
         Path path = folder.resolve(spec.fileName());
+        if (!Files.exists(path) && !spec.requiredFile()) {
+            return FileSummary.absent(spec.fileName());
+        }
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new InputException(display + "/" + spec.fileName() + " not found or not readable (the reference"
-                    + " folder needs " + FeeScheduleFile.NAME + " and " + CodesFile.NAME + ")");
+            throw new InputException(display + "/" + spec.fileName() + " not found or not readable (a reference"
+                    + " folder needs " + FeeScheduleFile.NAME + "; " + CodesFile.NAME + " is optional)");
         }
         try {
             return reader.read(path, spec, loaded::add, rejects::add);

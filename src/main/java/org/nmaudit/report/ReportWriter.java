@@ -46,10 +46,14 @@ public final class ReportWriter {
         this.folder = folder;
     }
 
-    /** Every file of a completed run. */
+    /**
+     * Every file of a completed run. A diff.csv that nmaudit diff left in the folder compared the earlier
+     * run's findings, so it is removed.
+     */
     public void writeAll(RunRecord run, FindingSet findings, List<ProviderRatio> ratios, List<Reject> rejects)
             throws IOException {
         Files.createDirectories(folder);
+        Files.deleteIfExists(folder.resolve(DiffCsv.FILE_NAME));
         writeFindingsCsv(findings);
         writeFindingsJson(run, findings);
         writeProviderRatios(ratios, findings);
@@ -63,7 +67,7 @@ public final class ReportWriter {
      */
     public void writeRejectsOnly(List<Reject> rejects) throws IOException {
         Files.createDirectories(folder);
-        for (String stale : List.of(FINDINGS_CSV, FINDINGS_JSON, PROVIDER_RATIOS_CSV, RUN_JSON)) {
+        for (String stale : List.of(FINDINGS_CSV, FINDINGS_JSON, PROVIDER_RATIOS_CSV, RUN_JSON, DiffCsv.FILE_NAME)) {
             Files.deleteIfExists(folder.resolve(stale));
         }
         writeRejects(rejects);
@@ -112,6 +116,7 @@ public final class ReportWriter {
         m.put("citation", f.citation());
         m.put("rule_name", f.ruleName());
         m.put("rule_file", f.ruleFile());
+        m.put("rule_line", f.ruleLine() > 0 ? f.ruleLine() : null);
         m.put("parameters", f.parameters());
         m.put("evidence", f.evidence());
         return m;

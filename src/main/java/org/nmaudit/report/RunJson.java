@@ -70,6 +70,7 @@ final class RunJson {
             rule.put("name", r.name());
             rule.put("severity", r.severity() == null ? null : r.severity().name());
             rule.put("file", r.file());
+            rule.put("line", r.line() > 0 ? r.line() : null);
             rule.put("enabled", run.ruleSelection().allows(r));
             rules.add(rule);
         }

@@ -24,8 +24,9 @@ import org.nmaudit.testing.CliRun;
 
 /**
  * The README's main command, end to end: the CLI audits the bundled sample practice (data/sample, the
- * generator's output at seed 20251) with the shipped rules. The expected counts were cross-checked
- * line by line against an independent implementation of core-rules.md; a change here is a change in
+ * generator's output at seed 20251, 18 months from 2024-07-01) with the shipped rules: all 19 rules fire.
+ * The expected counts were cross-checked line by line against independent implementations of
+ * core-rules.md and extended-rules.md; a change here is a change in
  * results that users will see.
  */
 class SampleAuditEndToEndTest {
@@ -50,12 +51,29 @@ class SampleAuditEndToEndTest {
         for (CSVRecord r : csv("findings.csv")) {
             byRuleAndSeverity.merge(r.get("rule_id") + " " + r.get("severity"), 1, Integer::sum);
         }
-        assertEquals(Map.of(
-                "NM-PROG-FREQ MEDIUM", 28,
-                "NM-RATIO HIGH", 6,
-                "NM-REPEAT-TRIAL HIGH", 68,
-                "NM-TRIAL-DOC HIGH", 48,
-                "NM-TRIAL-DOC MEDIUM", 12), byRuleAndSeverity);
+        // All 19 rules fire on the sample.
+        assertEquals(Map.ofEntries(
+                Map.entry("NM-DUP-LINE HIGH", 5),
+                Map.entry("NM-DX-EFFECTIVE MEDIUM", 9),
+                Map.entry("NM-GLOBAL-EM MEDIUM", 5),
+                Map.entry("NM-IPG-PNS HIGH", 12),
+                Map.entry("NM-OFFICE-REVISION HIGH", 13),
+                Map.entry("NM-PA-MISSING BLOCKER", 5),
+                Map.entry("NM-PA-MISSING HIGH", 4),
+                Map.entry("NM-POS-PERM HIGH", 12),
+                Map.entry("NM-PROG-FREQ MEDIUM", 22),
+                Map.entry("NM-PROG-REP HIGH", 5),
+                Map.entry("NM-PROG-TRIAL MEDIUM", 6),
+                Map.entry("NM-PSYCH-EVAL HIGH", 21),
+                Map.entry("NM-RATIO HIGH", 6),
+                Map.entry("NM-REPEAT-TRIAL HIGH", 92),
+                Map.entry("NM-TRIAL-DOC HIGH", 60),
+                Map.entry("NM-TRIAL-DOC MEDIUM", 12),
+                Map.entry("NM-TRIAL-LIMIT HIGH", 11),
+                Map.entry("NM-TRIAL-REMOVAL MEDIUM", 5),
+                Map.entry("NM-UNBUNDLE-63688 MEDIUM", 262),
+                Map.entry("NM-UNDERPAID INFO", 4),
+                Map.entry("NM-UNITS HIGH", 18)), byRuleAndSeverity);
     }
 
     @Test
@@ -123,19 +141,19 @@ class SampleAuditEndToEndTest {
                     f.get("rows_rejected").asLong()));
         }
         assertEquals(Map.of(
-                "claims.csv", List.of(25_584L, 25_551L, 33L),
-                "trial-outcomes.csv", List.of(956L, 956L, 0L),
-                "repeat-trial-justifications.csv", List.of(38L, 38L, 0L),
-                "programming-sessions.csv", List.of(4_392L, 4_392L, 0L),
-                "psych-evaluations.csv", List.of(997L, 997L, 0L)), counts);
-        assertEquals(162, runJson.get("findings_total").asInt());
-        assertEquals(162, new ObjectMapper().readTree(out.resolve("findings.json").toFile()).get("findings").size());
+                "claims.csv", List.of(31_725L, 31_692L, 33L),
+                "trial-outcomes.csv", List.of(977L, 977L, 0L),
+                "repeat-trial-justifications.csv", List.of(52L, 52L, 0L),
+                "programming-sessions.csv", List.of(5_988L, 5_988L, 0L),
+                "psych-evaluations.csv", List.of(993L, 993L, 0L)), counts);
+        assertEquals(589, runJson.get("findings_total").asInt());
+        assertEquals(589, new ObjectMapper().readTree(out.resolve("findings.json").toFile()).get("findings").size());
         assertEquals(5, runJson.get("exit_code").asInt());
     }
 
     @Test
     void consoleSummaryNamesCountsAndTheOutputFolder() {
-        assertTrue(run.out().contains("claims.csv") && run.out().contains("25,584") && run.out().contains("25,551"),
+        assertTrue(run.out().contains("claims.csv") && run.out().contains("31,725") && run.out().contains("31,692"),
                 run.out());
         assertTrue(run.out().contains("NM-REPEAT-TRIAL") && run.out().contains(out.toString()), run.out());
     }

@@ -28,6 +28,13 @@ final class GeneratedDataSet {
         this.summary = summary;
     }
 
+    /**
+     * data/sample: {@code generate --patients 2000 --months 18 --start 2024-07-01 --seed 20251}. The window
+     * starts before 2024-10-01 so that the sample shows M62.85 used before it existed (NM-DX-EFFECTIVE).
+     */
+    static final GeneratorSettings SAMPLE = new GeneratorSettings(2000, 18, 20251, LocalDate.of(2024, 7, 1), 40, 5,
+            0.08, 0.001);
+
     static GeneratedDataSet generate(Path root, int patients, long seed) throws IOException {
         return generate(root, new GeneratorSettings(patients, 12, seed, START, 40, 5, 0.08, 0.001));
     }

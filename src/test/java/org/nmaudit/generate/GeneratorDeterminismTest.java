@@ -30,7 +30,7 @@ class GeneratorDeterminismTest {
     /** data/sample is the README's generate command; this keeps the committed files and the generator in step. */
     @Test
     void theCommittedSampleIsTheGeneratorsOutputAtItsDocumentedSeed() throws IOException {
-        GeneratedDataSet sample = GeneratedDataSet.generate(tmp.resolve("sample"), 2000, 20251);
+        GeneratedDataSet sample = GeneratedDataSet.generate(tmp.resolve("sample"), GeneratedDataSet.SAMPLE);
         for (String name : DataSetGenerator.DATA_FILES) {
             assertArrayEquals(Files.readAllBytes(sample.dir.resolve(name)),
                     Files.readAllBytes(Path.of("data/sample").resolve(name)), name);
