@@ -45,6 +45,7 @@ public final class ExitCode {
                 m.put("4", "a case failed: a finding missing or unexpected, or rejected input rows");
             }
             case "nmaudit rules" -> {
+                m.put("0", "help or version shown");
                 m.put("2", "no subcommand given (check, list or test), or a usage error");
             }
             case "nmaudit explain" -> {
