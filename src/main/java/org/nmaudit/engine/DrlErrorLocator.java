@@ -202,15 +202,21 @@ final class DrlErrorLocator {
                 + " spelling; the fact types are in org.nmaudit.facts)", null);
     }
 
-    /** The second rule of one name, at its name. */
-    private static RuleProblem duplicateRule(RuleFile file, int line, String name) {
-        int first = file.lineOf(name);
+    /** The second rule of one name, at its name, naming where the first is (this file or another). */
+    private RuleProblem duplicateRule(RuleFile file, int line, String name) {
+        String earlier = "";
+        for (RuleFile f : files.values()) {
+            int first = f.lineOf(name);
+            if (first > 0 && !(f == file && first >= line)) {
+                earlier = f == file ? " at line " + first + " of this file" : " in " + f.displayPath() + ":" + first;
+                break;
+            }
+        }
         String text = file.line(line);
         int at = text.indexOf(name);
         int column = at > 0 && (text.charAt(at - 1) == '"' || text.charAt(at - 1) == '\'') ? at : at + 1;
-        String earlier = first > 0 && first != line ? " at line " + first : "";
         return new RuleProblem(file.displayPath(), line, Math.max(column, 1), "rule name already used" + earlier
-                + " of this file; every rule needs its own name", name);
+                + "; every rule needs its own name (all files share the package)", name);
     }
 
     private static String javaSymbol(String error) {

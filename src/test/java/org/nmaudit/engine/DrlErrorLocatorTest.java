@@ -144,7 +144,17 @@ class DrlErrorLocatorTest {
         System.arraycopy(a, 0, both, 0, a.length);
         System.arraycopy(a, 0, both, a.length, a.length);
         assertEquals(List.of("r/x.drl:13:6: rule name already used at line 7 of this file; every rule needs its own"
-                + " name (rule \"A\")"), problems(both));
+                + " name (all files share the package) (rule \"A\")"), problems(both));
+    }
+
+    @Test
+    void aRuleNameUsedInAnotherFileNamesThatFile() throws IOException {
+        Path folder = tmp.resolve("r");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("a.drl"), HEADER + "\n" + String.join("\n", rule("A", "when", "    ClaimLine()",
+                "then")) + "\n");
+        assertEquals(List.of("r/x.drl:7:6: rule name already used in r/a.drl:7; every rule needs its own name (all"
+                + " files share the package) (rule \"A\")"), problems(rule("A", "when", "    ClaimLine()", "then")));
     }
 
     @Test
