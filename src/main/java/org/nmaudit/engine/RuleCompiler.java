@@ -1,11 +1,14 @@
 package org.nmaudit.engine;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -31,6 +34,8 @@ public final class RuleCompiler {
 
     /** Where a file sits in the in-memory KIE project; Drools strips this prefix in its messages. */
     private static final String RESOURCES = "src/main/resources/";
+
+    private static final Pattern STR_OPERATOR = Pattern.compile("\\bstr\\s*\\[");
 
     private static final Map<String, RuleBase> BUILT = new ConcurrentHashMap<>();
 
@@ -66,6 +71,7 @@ public final class RuleCompiler {
             problems.addAll(locator.locate(m));
         }
         problems = withoutEchoes(problems);
+        problems.addAll(unsupportedOperators(byName.values()));
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing((RuleProblem p) -> p.file() == null ? "" : p.file())
                     .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
@@ -78,6 +84,28 @@ public final class RuleCompiler {
             throw new RuleSetupException(problems);
         }
         return new RuleBase(kieBase, rules);
+    }
+
+    /**
+     * {@code str[startsWith]} and its siblings compile, and work on a handful of facts, but Drools 10.2
+     * fails with a NoSuchMethodError once it compiles the constraint to bytecode (after about 20
+     * evaluations): the audit of a real month would stop halfway. Refuse them up front.
+     */
+    private static List<RuleProblem> unsupportedOperators(Collection<RuleFile> files) {
+        List<RuleProblem> found = new ArrayList<>();
+        for (RuleFile f : files) {
+            List<String> code = f.codeLines();
+            for (int i = 0; i < code.size(); i++) {
+                Matcher m = STR_OPERATOR.matcher(code.get(i));
+                while (m.find()) {
+                    found.add(new RuleProblem(f.displayPath(), i + 1, m.start() + 1, "the str[...] operator fails on this"
+                            + " Drools version once the rules meet real data (NoSuchMethodError); write the String"
+                            + " method with a null guard instead, e.g. billType != null, billType.startsWith(\"13\")",
+                            f.ruleAt(i + 1)));
+                }
+            }
+        }
+        return found;
     }
 
     /** Reads each rule's metadata (@id, @severity, @citation, @derives) and where it is written. */

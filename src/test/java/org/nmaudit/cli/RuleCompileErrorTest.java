@@ -106,6 +106,22 @@ class RuleCompileErrorTest {
         assertTrue(run.err().contains("getCptCodeX"), run.err());
     }
 
+    /** Drools 10.2 fails on str[...] only once it compiles the constraint, i.e. on real data: refused at once. */
+    @Test
+    void theStrOperatorIsRefusedAtItsColumn() throws IOException {
+        int line = breakLine("prior-authorization.drl", "billType.startsWith(\"13\")", "billType str[startsWith] \"13\"");
+        CliRun run = audit();
+        assertLocated(run, "prior-authorization.drl", line,
+                "NM-PA-MISSING: Medicare OPD 63650 without a prior-authorization number");
+        String expectedColumn = ":" + line + ":" + (readLine("prior-authorization.drl", line).indexOf("str[") + 1) + ":";
+        assertTrue(run.err().contains(expectedColumn), run.err());
+        assertTrue(run.err().contains("billType != null, billType.startsWith(\"13\")"), run.err());
+    }
+
+    private String readLine(String file, int line) throws IOException {
+        return Files.readAllLines(rules.resolve(file), StandardCharsets.UTF_8).get(line - 1);
+    }
+
     @Test
     void aFindingRuleWithoutCitationIsRefusedAtItsDeclaration() throws IOException {
         breakLine("programming.drl", "@citation(\"CMS billing article A56876 (LCD L37632): electronic analysis",
