@@ -117,6 +117,7 @@ public final class AuditCommand implements Callable<Integer> {
             parameters = folder.parameters().withOverrides(parameterOverrides);
             rules = RuleCompiler.compile(folder);
             selection.check(rules);
+            rules = RuleCompiler.compile(folder, selection);
         } catch (RuleSetupException e) {
             return RuleProblems.report(err, e);
         }

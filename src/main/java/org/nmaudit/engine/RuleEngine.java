@@ -36,7 +36,10 @@ public final class RuleEngine {
         return run(parameters, asOf, facts, RuleSelection.ALL);
     }
 
-    /** Runs the finding rules {@code selection} allows; every derivation rule runs. */
+    /**
+     * Runs the finding rules {@code selection} allows; every derivation rule runs. A rule base compiled
+     * for the selection no longer holds the others; the agenda filter keeps a full rule base to it too.
+     */
     public EngineResult run(ParameterSet parameters, LocalDate asOf, Iterable<?> facts, RuleSelection selection)
             throws RuleSetupException {
         KieSession session = rules.kieBase().newKieSession();
