@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.nmaudit.engine.EngineResult;
 import org.nmaudit.engine.ParameterSet;
 import org.nmaudit.engine.RuleBase;
@@ -172,7 +170,7 @@ public final class AuditCommand implements Callable<Integer> {
             if (facts > PHASES_SHOWN_ABOVE) {
                 progress.step(String.format("firing %d rules on %,d claim lines", rules.rules().size(), facts));
             }
-            result = new RuleEngine(rules).run(parameters, asOfDate, concat(data.facts(), reference.facts()), selection);
+            result = new RuleEngine(rules).run(parameters, asOfDate, data.factsWith(reference));
             if (facts > PHASES_SHOWN_ABOVE) {
                 progress.step("rules at rest; writing " + outDir);
             }
@@ -198,11 +196,6 @@ public final class AuditCommand implements Callable<Integer> {
                     outDir.resolve(ReportWriter.REJECTS_CSV));
         }
         return exit;
-    }
-
-    private static Iterable<Object> concat(Iterable<Object> a, Iterable<Object> b) {
-        return () -> Stream.concat(StreamSupport.stream(a.spliterator(), false),
-                StreamSupport.stream(b.spliterator(), false)).iterator();
     }
 
     private static int unwritable(PrintWriter err, Path outDir, IOException e) {

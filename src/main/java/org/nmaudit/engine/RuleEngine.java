@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.nmaudit.facts.AsOf;
 import org.nmaudit.facts.Parameter;
@@ -32,15 +31,11 @@ public final class RuleEngine {
         this.rules = rules;
     }
 
-    public EngineResult run(ParameterSet parameters, LocalDate asOf, Iterable<?> facts) throws RuleSetupException {
-        return run(parameters, asOf, facts, RuleSelection.ALL);
-    }
-
     /**
-     * Runs the finding rules {@code selection} allows; every derivation rule runs. A rule base compiled
-     * for the selection no longer holds the others; the agenda filter keeps a full rule base to it too.
+     * Runs every rule of the rule base; a run of some rules (--only, --disable) gets a rule base compiled
+     * without the others ({@link RuleCompiler#compile(RuleFolder, RuleSelection)}).
      */
-    public EngineResult run(ParameterSet parameters, LocalDate asOf, Iterable<?> facts, RuleSelection selection)
+    public EngineResult run(ParameterSet parameters, LocalDate asOf, Iterable<?> facts)
             throws RuleSetupException {
         KieSession session = rules.kieBase().newKieSession();
         try {
@@ -60,8 +55,7 @@ public final class RuleEngine {
             int limit = (int) Math.min(Integer.MAX_VALUE, FIRINGS_BASE + FIRINGS_PER_FACT * inserted);
             int fired;
             try {
-                fired = selection.isEverything() ? session.fireAllRules(limit)
-                        : session.fireAllRules(allowedBy(selection), limit);
+                fired = session.fireAllRules(limit);
             } catch (ConsequenceException e) {
                 throw failedRule(e);
             } catch (RuntimeException e) {
@@ -85,11 +79,6 @@ public final class RuleEngine {
         } finally {
             session.dispose();
         }
-    }
-
-    private AgendaFilter allowedBy(RuleSelection selection) {
-        return match -> selection.allows(rules.rulesByQualifiedName()
-                .get(match.getRule().getPackageName() + "." + match.getRule().getName()));
     }
 
     private boolean declaresFlag() {

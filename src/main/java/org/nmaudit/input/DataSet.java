@@ -3,6 +3,8 @@ package org.nmaudit.input;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.nmaudit.facts.ClaimLine;
 import org.nmaudit.facts.ProgrammingSession;
 import org.nmaudit.facts.PsychEvaluation;
@@ -40,9 +42,15 @@ public record DataSet(
         return files.stream().mapToLong(FileSummary::rowsRejected).sum();
     }
 
+    /** Every input fact of the data set and the reference data, for one session. */
+    public Iterable<Object> factsWith(ReferenceData reference) {
+        return () -> Stream.concat(StreamSupport.stream(facts().spliterator(), false),
+                StreamSupport.stream(reference.facts().spliterator(), false)).iterator();
+    }
+
     /** Every fact to insert, input facts only (derived facts are the rules' work). */
     public Iterable<Object> facts() {
-        return () -> java.util.stream.Stream.of(claimLines, trialOutcomes, repeatTrialJustifications,
+        return () -> Stream.of(claimLines, trialOutcomes, repeatTrialJustifications,
                 programmingSessions, psychEvaluations).flatMap(List::stream).map(Object.class::cast).iterator();
     }
 }

@@ -49,7 +49,6 @@ class AuditCommandTest {
         return tmp.resolve("out");
     }
 
-    /** A trial for P1 (pending, NPI_A) and a new implant for P2 with no trial: one HIGH NM-TRIAL-DOC finding. */
     /** One NM-TRIAL-DOC finding: an implant (in an ASC) with no trial; the trial of P1 has its psych evaluation. */
     private DataFolder withHighFinding() {
         return DataFolder.in(data()).claims(
