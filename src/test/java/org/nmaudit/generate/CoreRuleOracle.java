@@ -4,9 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -184,19 +182,10 @@ final class CoreRuleOracle {
     /** Loads claim rows the way data-format.md says: valid rows only, the first of a duplicated key. */
     static List<Line> loadedLines(List<Map<String, String>> rows) {
         List<Line> loaded = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
-        for (Map<String, String> row : rows) {
-            if (!InputFormatRules.claimRowProblems(row).isEmpty()) {
-                continue;
-            }
+        for (Map<String, String> row : InputFormatRules.loadedClaimRows(rows)) {
             int lineNumber = Integer.parseInt(row.get("line_number").trim());
-            if (!keys.add(row.get("claim_id").trim() + "|" + lineNumber)) {
-                continue;
-            }
-            Set<String> dx = new LinkedHashSet<>();
-            InputFormatRules.items(row.get("diagnosis_codes")).forEach(d -> dx.add(InputFormatRules.normalizedDiagnosis(d)));
-            Set<String> modifiers = new LinkedHashSet<>();
-            InputFormatRules.items(row.get("modifiers")).forEach(m -> modifiers.add(m.toUpperCase(Locale.ROOT)));
+            Set<String> dx = InputFormatRules.diagnoses(row.get("diagnosis_codes"));
+            Set<String> modifiers = InputFormatRules.modifiers(row.get("modifiers"));
             String units = row.get("units").trim();
             loaded.add(new Line(row.get("claim_id").trim(), lineNumber, row.get("patient_id").trim(),
                     row.get("rendering_npi").trim(), LocalDate.parse(row.get("service_date").trim()),

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -299,19 +298,10 @@ final class ExtendedRuleOracle {
     /** data-format.md: the rows a reader loads (valid, first of a duplicated key), with the columns the rules read. */
     static List<Line> loadedLines(List<Map<String, String>> rows) {
         List<Line> loaded = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
-        for (Map<String, String> row : rows) {
-            if (!InputFormatRules.claimRowProblems(row).isEmpty()) {
-                continue;
-            }
+        for (Map<String, String> row : InputFormatRules.loadedClaimRows(rows)) {
             int lineNumber = Integer.parseInt(row.get("line_number").trim());
-            if (!keys.add(row.get("claim_id").trim() + "|" + lineNumber)) {
-                continue;
-            }
-            Set<String> dx = new LinkedHashSet<>();
-            InputFormatRules.items(row.get("diagnosis_codes")).forEach(d -> dx.add(InputFormatRules.normalizedDiagnosis(d)));
-            Set<String> modifiers = new LinkedHashSet<>();
-            InputFormatRules.items(row.get("modifiers")).forEach(m -> modifiers.add(m.toUpperCase(Locale.ROOT)));
+            Set<String> dx = InputFormatRules.diagnoses(row.get("diagnosis_codes"));
+            Set<String> modifiers = InputFormatRules.modifiers(row.get("modifiers"));
             String units = row.get("units").trim();
             String written = row.get("bill_type").trim();
             String billType = written.length() == 4 && written.startsWith("0") ? written.substring(1) : written;

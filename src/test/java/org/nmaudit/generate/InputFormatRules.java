@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -112,5 +114,32 @@ final class InputFormatRules {
     static String normalizedDiagnosis(String code) {
         String c = code.trim().toUpperCase(Locale.ROOT);
         return c.length() > 3 && c.indexOf('.') < 0 ? c.substring(0, 3) + "." + c.substring(3) : c;
+    }
+
+    /** The claim rows a reader loads (data-format.md): valid ones, the first of a repeated (claim_id, line_number). */
+    static List<Map<String, String>> loadedClaimRows(List<Map<String, String>> rows) {
+        List<Map<String, String>> loaded = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (Map<String, String> row : rows) {
+            if (claimRowProblems(row).isEmpty()
+                    && keys.add(row.get("claim_id").trim() + "|" + Integer.parseInt(row.get("line_number").trim()))) {
+                loaded.add(row);
+            }
+        }
+        return loaded;
+    }
+
+    /** The diagnosis codes of a cell, normalised to the dotted form, in order. */
+    static Set<String> diagnoses(String cell) {
+        Set<String> dx = new LinkedHashSet<>();
+        items(cell).forEach(d -> dx.add(normalizedDiagnosis(d)));
+        return dx;
+    }
+
+    /** The modifiers of a cell, upper-cased, in order. */
+    static Set<String> modifiers(String cell) {
+        Set<String> modifiers = new LinkedHashSet<>();
+        items(cell).forEach(m -> modifiers.add(m.toUpperCase(Locale.ROOT)));
+        return modifiers;
     }
 }
