@@ -12,7 +12,9 @@ import java.util.TreeSet;
  * One loaded row of claims.csv. Immutable; identity is (claim_id, line_number), which the reader
  * keeps unique. Dates are also held as epoch days so rules join and subtract them as plain ints.
  */
-public final class ClaimLine implements EvidenceFact {
+public final class ClaimLine implements PatientFact {
+    private static final long serialVersionUID = 1L;
+
     private static final Set<String> FACILITY_PLACES = Set.of("19", "21", "22", "23", "24");
 
     private final String claimId;
@@ -68,6 +70,11 @@ public final class ClaimLine implements EvidenceFact {
 
     public String getPatientId() {
         return patientId;
+    }
+
+    @Override
+    public int recordDay() {
+        return serviceDay;
     }
 
     public PayerType getPayerType() {

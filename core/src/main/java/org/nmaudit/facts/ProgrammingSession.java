@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One loaded row of programming-sessions.csv: who performed a device analysis or programming. */
-public final class ProgrammingSession implements EvidenceFact {
+public final class ProgrammingSession implements PatientFact {
+    private static final long serialVersionUID = 1L;
+
     private final String patientId;
     private final LocalDate sessionDate;
     private final int sessionDay;
@@ -25,6 +27,11 @@ public final class ProgrammingSession implements EvidenceFact {
 
     public String getPatientId() {
         return patientId;
+    }
+
+    @Override
+    public int recordDay() {
+        return sessionDay;
     }
 
     public LocalDate getSessionDate() {

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One loaded row of psych-evaluations.csv: a pre-trial psychological evaluation. */
-public final class PsychEvaluation implements EvidenceFact {
+public final class PsychEvaluation implements PatientFact {
+    private static final long serialVersionUID = 1L;
+
     private final String patientId;
     private final LocalDate evaluationDate;
     private final int evaluationDay;
@@ -22,6 +24,11 @@ public final class PsychEvaluation implements EvidenceFact {
 
     public String getPatientId() {
         return patientId;
+    }
+
+    @Override
+    public int recordDay() {
+        return evaluationDay;
     }
 
     public LocalDate getEvaluationDate() {

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One loaded row of repeat-trial-justifications.csv: documented extenuating circumstances. */
-public final class RepeatTrialJustification implements EvidenceFact {
+public final class RepeatTrialJustification implements PatientFact {
+    private static final long serialVersionUID = 1L;
+
     private final String patientId;
     private final LocalDate documentedDate;
     private final int documentedDay;
@@ -22,6 +24,11 @@ public final class RepeatTrialJustification implements EvidenceFact {
 
     public String getPatientId() {
         return patientId;
+    }
+
+    @Override
+    public int recordDay() {
+        return documentedDay;
     }
 
     public LocalDate getDocumentedDate() {

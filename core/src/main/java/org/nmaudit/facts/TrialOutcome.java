@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One loaded row of trial-outcomes.csv: the documented result of a stimulator trial. */
-public final class TrialOutcome implements EvidenceFact {
+public final class TrialOutcome implements PatientFact {
+    private static final long serialVersionUID = 1L;
+
     private final String patientId;
     private final LocalDate documentedDate;
     private final int documentedDay;
@@ -35,6 +37,11 @@ public final class TrialOutcome implements EvidenceFact {
 
     public String getPatientId() {
         return patientId;
+    }
+
+    @Override
+    public int recordDay() {
+        return documentedDay;
     }
 
     public LocalDate getDocumentedDate() {

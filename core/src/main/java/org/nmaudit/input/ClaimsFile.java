@@ -2,9 +2,7 @@ package org.nmaudit.input;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.nmaudit.facts.ClaimLine;
 import org.nmaudit.facts.PayerType;
 
@@ -12,7 +10,7 @@ import org.nmaudit.facts.PayerType;
 final class ClaimsFile extends DataFile<ClaimLine> {
     static final String NAME = "claims.csv";
 
-    private final Map<String, Long> loadedKeys = new HashMap<>();
+    private final ClaimKeyIndex loadedKeys = new ClaimKeyIndex();
     private final ValuePool pool = new ValuePool();
     private final Row.Format<PayerType> payerType = new MemoizedFormat<>(v -> CellFormats.oneOf(PayerType.class, v));
     private final Row.Format<String> npi = new MemoizedFormat<>(CellFormats::npi);
@@ -52,11 +50,9 @@ final class ClaimsFile extends DataFile<ClaimLine> {
         BigDecimal billed = row.optional("billed_amount", amount);
         BigDecimal paid = row.optional("paid_amount", amount);
 
-        String key = null;
         if (claimId != null && lineNumber != null) {
-            key = claimId + '\u0000' + lineNumber;
-            Long first = loadedKeys.get(key);
-            if (first != null) {
+            long first = loadedKeys.sourceLineOf(claimId, lineNumber);
+            if (first != 0) {
                 row.problem("line_number", row.cell("line_number"), "claim " + claimId + " line " + lineNumber
                         + " duplicates the row already loaded from line " + first + "; each (claim_id, line_number)"
                         + " must be unique");
@@ -65,7 +61,7 @@ final class ClaimsFile extends DataFile<ClaimLine> {
         if (row.hasProblems()) {
             return null;
         }
-        loadedKeys.put(key, row.line());
+        loadedKeys.add(claimId, lineNumber, row.line());
         return new ClaimLine(claimId, lineNumber, pool.of(patientId), payer, renderingNpi, serviceDate, cptCode,
                 lineModifiers == null ? List.of() : lineModifiers, lineUnits == null ? BigDecimal.ONE : lineUnits,
                 diagnosisCodes == null ? List.of() : diagnosisCodes, pos, lineBillType, priorAuth, billed, paid,

@@ -4,18 +4,19 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.nmaudit.facts.ClaimLine;
-import org.nmaudit.facts.ProgrammingSession;
-import org.nmaudit.facts.PsychEvaluation;
-import org.nmaudit.facts.RepeatTrialJustification;
-import org.nmaudit.facts.TrialOutcome;
 
-/** Reads a data folder (data-format.md): claims.csv and whichever documentation files are present. */
+/**
+ * Reads a data folder (data-format.md): claims.csv and whichever documentation files are present. Rows are
+ * validated and handed to an {@link InputSink} as they are read, so the reader holds no rows.
+ */
 public final class DataSetReader {
     private final ReadProgress progress;
 
@@ -23,30 +24,30 @@ public final class DataSetReader {
         this.progress = progress;
     }
 
+    /** Reads the whole data set into lists: for small data sets (rule test cases, a scrub batch). */
     public DataSet read(Path folder) throws InputException {
+        DataSet.Builder lists = new DataSet.Builder();
+        DataSetSummary summary = read(folder, lists);
+        return lists.build(summary);
+    }
+
+    /** Streams every loaded row and every reject of the folder into {@code sink}, in file order. */
+    public DataSetSummary read(Path folder, InputSink sink) throws InputException {
         if (!Files.isDirectory(folder)) {
             throw new InputException("data folder " + folder + " does not exist or is not a folder");
         }
         List<String> warnings = new ArrayList<>();
-        List<Reject> rejects = new ArrayList<>();
         List<FileSummary> files = new ArrayList<>();
         CsvFileReader reader = new CsvFileReader(progress, warnings::add);
+        LatestServiceDate latest = new LatestServiceDate(sink);
 
-        ArrayList<ClaimLine> claims = new ArrayList<>();
-        List<TrialOutcome> outcomes = new ArrayList<>();
-        List<RepeatTrialJustification> justifications = new ArrayList<>();
-        List<ProgrammingSession> sessions = new ArrayList<>();
-        List<PsychEvaluation> evaluations = new ArrayList<>();
-
-        files.add(readOne(reader, folder, new ClaimsFile(), claims::add, rejects::add));
-        files.add(readOne(reader, folder, new TrialOutcomesFile(), outcomes::add, rejects::add));
-        files.add(readOne(reader, folder, new RepeatTrialJustificationsFile(), justifications::add, rejects::add));
-        files.add(readOne(reader, folder, new ProgrammingSessionsFile(), sessions::add, rejects::add));
-        files.add(readOne(reader, folder, new PsychEvaluationsFile(), evaluations::add, rejects::add));
+        files.add(readOne(reader, folder, new ClaimsFile(), latest::claimLine, sink::rejected));
+        files.add(readOne(reader, folder, new TrialOutcomesFile(), sink::loaded, sink::rejected));
+        files.add(readOne(reader, folder, new RepeatTrialJustificationsFile(), sink::loaded, sink::rejected));
+        files.add(readOne(reader, folder, new ProgrammingSessionsFile(), sink::loaded, sink::rejected));
+        files.add(readOne(reader, folder, new PsychEvaluationsFile(), sink::loaded, sink::rejected));
         warnAboutOtherCsvFiles(folder, files, warnings);
-
-        claims.trimToSize();
-        return new DataSet(claims, outcomes, justifications, sessions, evaluations, files, rejects, warnings);
+        return new DataSetSummary(List.copyOf(files), List.copyOf(warnings), latest.date());
     }
 
     private static <T> FileSummary readOne(CsvFileReader reader, Path folder, DataFile<T> spec, Consumer<T> loaded,
@@ -66,8 +67,7 @@ public final class DataSetReader {
     }
 
     /** A misspelt file name would otherwise silently contribute nothing. */
-    private static void warnAboutOtherCsvFiles(Path folder, List<FileSummary> known, List<String> warnings)
-            throws InputException {
+    private static void warnAboutOtherCsvFiles(Path folder, List<FileSummary> known, List<String> warnings) {
         Set<String> names = new TreeSet<>();
         known.forEach(f -> names.add(f.fileName()));
         Set<String> others = new TreeSet<>();
@@ -79,10 +79,32 @@ public final class DataSetReader {
                 }
             }
         } catch (IOException e) {
-            throw new InputException("data folder " + folder + " cannot be listed: " + e.getMessage(), e);
+            // Only this warning needs the listing: the known files were read by name.
+            warnings.add("data folder " + folder + " cannot be listed (" + e.getMessage()
+                    + "), so a misspelt input file name would go unnoticed; the files above were read by name");
+            return;
         }
         for (String other : others) {
             warnings.add(other + " is not one of the input files (" + String.join(", ", names) + ") and is ignored");
+        }
+    }
+
+    /** Passes claim lines on and remembers the latest service date, the default as-of date. */
+    private static final class LatestServiceDate {
+        private final InputSink sink;
+        private int latestDay = Integer.MIN_VALUE;
+
+        LatestServiceDate(InputSink sink) {
+            this.sink = sink;
+        }
+
+        void claimLine(ClaimLine line) {
+            latestDay = Math.max(latestDay, line.getServiceDay());
+            sink.loaded(line);
+        }
+
+        Optional<LocalDate> date() {
+            return latestDay == Integer.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(latestDay));
         }
     }
 }

@@ -1,0 +1,34 @@
+package org.nmaudit.input;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What reading a data set found, apart from the rows themselves (which went to an {@link InputSink}).
+ *
+ * @param files one summary per input file, in the order of data-format.md (absent ones included)
+ * @param warnings header warnings and other remarks that do not reject rows
+ * @param latestServiceDate the latest service_date among loaded claim lines: the default as-of date
+ */
+public record DataSetSummary(List<FileSummary> files, List<String> warnings, Optional<LocalDate> latestServiceDate) {
+
+    public long rowsRejected() {
+        return files.stream().mapToLong(FileSummary::rowsRejected).sum();
+    }
+
+    public long rowsLoaded() {
+        return files.stream().mapToLong(FileSummary::rowsLoaded).sum();
+    }
+
+    /** Loaded rows of claims.csv. */
+    public long claimLinesLoaded() {
+        return files.stream().filter(f -> f.fileName().equals(ClaimsFile.NAME)).mapToLong(FileSummary::rowsLoaded)
+                .sum();
+    }
+
+    /** The files of data-format.md that the folder does not have. */
+    public List<String> absentFiles() {
+        return files.stream().filter(f -> !f.present()).map(FileSummary::fileName).toList();
+    }
+}
