@@ -2,6 +2,8 @@ package org.nmaudit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,23 +13,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.nmaudit.engine.EngineResult;
+import org.nmaudit.audit.AbsentDocumentation;
+import org.nmaudit.audit.PartitionedInput;
+import org.nmaudit.audit.RulesInBackground;
+import org.nmaudit.audit.ScratchFolder;
 import org.nmaudit.engine.ParameterSet;
+import org.nmaudit.engine.PartitionedAudit;
+import org.nmaudit.engine.ProviderPassResult;
 import org.nmaudit.engine.RuleBase;
-import org.nmaudit.engine.RuleCompiler;
 import org.nmaudit.engine.RuleEngine;
 import org.nmaudit.engine.RuleFile;
 import org.nmaudit.engine.RuleFolder;
 import org.nmaudit.engine.RuleProblem;
 import org.nmaudit.engine.RuleSelection;
 import org.nmaudit.engine.RuleSetupException;
-import org.nmaudit.findings.FindingSet;
+import org.nmaudit.engine.SharedFacts;
+import org.nmaudit.findings.FindingSorter;
+import org.nmaudit.findings.Findings;
 import org.nmaudit.findings.Severity;
-import org.nmaudit.input.DataSet;
-import org.nmaudit.input.DataSetReader;
+import org.nmaudit.input.DataSetSummary;
 import org.nmaudit.input.InputException;
 import org.nmaudit.input.ReferenceData;
 import org.nmaudit.input.ReferenceReader;
+import org.nmaudit.input.RejectReasons;
 import org.nmaudit.report.ConsoleSummary;
 import org.nmaudit.report.ReportWriter;
 import org.nmaudit.report.RunRecord;
@@ -37,7 +45,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code nmaudit audit DATA_DIR}: the monthly compliance audit of one data folder. */
+/**
+ * {@code nmaudit audit DATA_DIR}: the monthly compliance audit of one data folder. The rows are read and
+ * validated into patient partitions on disk while the rules compile; then the patient pass runs every
+ * partition on a pool of workers and the provider pass runs what it carried; the findings are merged
+ * into report order as they are written.
+ */
 @Command(name = "audit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -46,8 +59,10 @@ import picocli.CommandLine.Spec;
                 + " rules folder and writes findings.csv, findings.json, provider-ratios.csv, rejects.csv and"
                 + " run.json.")
 public final class AuditCommand implements Callable<Integer> {
-    /** Above this many facts the run reports each phase on stderr. */
-    private static final int PHASES_SHOWN_ABOVE = 200_000;
+    /** Above this much input the run reports its phases and progress on stderr. */
+    private static final long PROGRESS_ABOVE_BYTES = 16L << 20;
+    /** Findings held in memory before they are sorted into a run file. */
+    private static final int FINDINGS_IN_MEMORY = 200_000;
 
     @Parameters(index = "0", paramLabel = "DATA_DIR",
             description = "Folder with claims.csv and any of trial-outcomes.csv, repeat-trial-justifications.csv,"
@@ -96,6 +111,16 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Any rejected input row fails the run (exit 2), with nothing written but rejects.csv.")
     boolean strict;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Workers for the patient pass (default: every core, here ${DEFAULT-VALUE}). The findings"
+                    + " do not depend on it.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--tmp", paramLabel = "DIR",
+            description = "Folder for the run's temporary files (patient partitions, about the size of the input;"
+                    + " removed when the run ends). Default: the output folder's parent.")
+    Path tmpFolder;
+
     @Spec
     CommandSpec spec;
 
@@ -104,98 +129,156 @@ public final class AuditCommand implements Callable<Integer> {
         Instant started = Instant.now();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConsoleProgress progress = new ConsoleProgress(err);
+        if (threads < 1) {
+            err.println("nmaudit: --threads must be 1 or more (it is " + threads + ")");
+            return ExitCode.USAGE;
+        }
+        if (outputFolder != null && sameFolder(outputFolder, dataFolder)) {
+            err.println("nmaudit: --out " + outputFolder + " is the data folder itself: the report's CSV files would"
+                    + " be read as input by the next audit; choose another output folder");
+            return ExitCode.USAGE;
+        }
+        ConsoleProgress progress = new ConsoleProgress(err, inputBytes(dataFolder) > PROGRESS_ABOVE_BYTES);
 
         RuleFolder folder;
         ParameterSet parameters;
-        RuleBase rules;
         RuleSelection selection = RuleSelection.of(onlyRules, disabledRules);
         try {
             folder = RuleFolder.load(rulesFolder);
             parameters = folder.parameters().withOverrides(parameterOverrides);
-            rules = RuleCompiler.compile(folder);
-            selection.check(rules);
-            rules = RuleCompiler.compile(folder, selection);
         } catch (RuleSetupException e) {
             return RuleProblems.report(err, e);
         }
+        // Compiling the rules takes a second or two: it runs while the data is read.
+        RulesInBackground compiling = RulesInBackground.compile(folder, selection);
 
         ReferenceData reference;
         try {
             reference = new ReferenceReader(progress).read(referenceFolder);
         } catch (InputException e) {
-            err.println("nmaudit: " + e.getMessage());
-            return ExitCode.USAGE;
+            return rulesFirst(err, compiling, "nmaudit: " + e.getMessage());
         }
 
-        DataSet data;
-        try {
-            data = new DataSetReader(progress).read(dataFolder);
-        } catch (InputException e) {
-            err.println("nmaudit: " + e.getMessage());
+        Path scratchParent = tmpFolder != null ? tmpFolder
+                : (outputFolder != null ? absolute(outputFolder).getParent() : Path.of("reports"));
+        try (ScratchFolder scratch = ScratchFolder.createIn(scratchParent)) {
+            progress.step("reading " + dataFolder);
+            PartitionedInput.Result input;
+            try {
+                input = PartitionedInput.read(dataFolder, scratch, progress, LocalDate.now());
+            } catch (InputException e) {
+                return rulesFirst(err, compiling, "nmaudit: " + e.getMessage());
+            }
+            try (var partitions = input.partitions(); var rejects = input.rejects()) {
+                return audit(started, out, err, progress, folder, parameters, selection, compiling, reference, input,
+                        scratch);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            String why = e instanceof UncheckedIOException u ? u.getCause().toString() : e.toString();
+            if (tmpFolder != null) {
+                err.println("nmaudit: cannot write temporary files under --tmp " + tmpFolder + " (" + why
+                        + "); choose another folder");
+            } else {
+                err.println("nmaudit: cannot write the output folder " + (outputFolder != null ? outputFolder
+                        : scratchParent) + " or temporary files beside it (" + why + "); choose another with --out,"
+                        + " or put the temporary files elsewhere with --tmp");
+            }
             return ExitCode.USAGE;
         }
+    }
+
+    private int audit(Instant started, PrintWriter out, PrintWriter err, ConsoleProgress progress, RuleFolder folder,
+            ParameterSet parameters, RuleSelection selection, RulesInBackground compiling, ReferenceData reference,
+            PartitionedInput.Result input, ScratchFolder scratch) throws IOException {
+        DataSetSummary data = input.summary();
         List<String> warnings = new ArrayList<>(reference.warnings());
         warnings.addAll(data.warnings());
+        if (input.futureDates().warning() != null) {
+            warnings.add(input.futureDates().warning());
+        }
 
-        LocalDate asOfDate = asOf;
-        String asOfSource = "--as-of";
-        if (asOfDate == null) {
-            asOfDate = data.latestServiceDate().orElse(null);
-            asOfSource = "latest service_date";
+        if (data.claimLinesLoaded() == 0) {
+            try {
+                compiling.rules();
+            } catch (RuleSetupException e) {
+                return RuleProblems.report(err, e);
+            }
+            warnings.forEach(w -> err.println("warning: " + w));
+            Path outDir = outputFolder != null ? outputFolder : Path.of("reports", YearMonth.now().toString());
+            new ReportWriter(outDir).writeRejectsOnly(input.rejects());
+            err.println("nmaudit: " + RejectReasons.nothingLoaded(data, input.rejects()) + "; nothing was audited (see "
+                    + outDir.resolve(ReportWriter.REJECTS_CSV) + ")");
+            return ExitCode.USAGE;
         }
-        if (asOfDate == null) {
-            asOfDate = LocalDate.now();
-            asOfSource = "run date (no claim line was loaded)";
-            warnings.add("no claim line was loaded, so the as-of date is the run date " + asOfDate);
-        }
-        warnings.forEach(w -> err.println("warning: " + w));
+
+        LocalDate asOfDate = asOf != null ? asOf : data.latestServiceDate().orElseThrow();
+        String asOfSource = asOf != null ? "--as-of" : "latest service_date";
         Path outDir = outputFolder != null ? outputFolder : Path.of("reports", YearMonth.from(asOfDate).toString());
         ReportWriter writer = new ReportWriter(outDir);
 
+        RuleBase rules;
+        try {
+            rules = compiling.rules();
+        } catch (RuleSetupException e) {
+            return RuleProblems.report(err, e);
+        }
+        warnings.addAll(AbsentDocumentation.warnings(data, rules, selection));
+        progress.endLine();
+        warnings.forEach(w -> err.println("warning: " + w));
+
         if (strict && data.rowsRejected() > 0) {
-            try {
-                writer.writeRejectsOnly(data.rejects());
-            } catch (IOException e) {
-                return unwritable(err, outDir, e);
-            }
+            writer.writeRejectsOnly(input.rejects());
             err.printf("nmaudit: --strict: %,d input row(s) rejected; see %s%n", data.rowsRejected(),
                     outDir.resolve(ReportWriter.REJECTS_CSV));
             return ExitCode.USAGE;
         }
 
-        EngineResult result;
+        ProviderPassResult providers;
+        Findings findings;
+        try (FindingSorter sorter = new FindingSorter(scratch.resolve("findings"), FINDINGS_IN_MEMORY)) {
+            progress.step(String.format("rules: %d rules on %,d rows of %,d partition(s), %d worker(s)",
+                    rules.rules().size(), input.partitions().factCount(), input.partitions().count(), threads));
+            try {
+                providers = new PartitionedAudit(new RuleEngine(rules), threads, progress)
+                        .run(SharedFacts.of(parameters, asOfDate, reference.facts()), input.partitions(), sorter);
+            } catch (RuleSetupException e) {
+                progress.endLine();
+                return RuleProblems.report(err, e);
+            }
+            findings = sorter.finish();
+            progress.step("writing " + outDir);
+            int exit = exitCode(data, findings);
+            RunRecord run = new RunRecord(VersionProvider.version(), started, Instant.now(), asOfDate, asOfSource,
+                    dataFolder.toString(), outDir.toString(), folder.displayPath(), strict, failOn,
+                    parameters.values(), data.files(), reference.folder(), reference.files(), ruleFiles(folder),
+                    rules.rules(), selection, findings.countByRule(), findings.countBySeverity(), warnings, exit);
+            try {
+                writer.writeAll(run, findings, providers.ratios(), input.rejects());
+            } catch (IOException e) {
+                return unwritable(err, outDir, e);
+            }
+            progress.endLine();
+            new ConsoleSummary(out).print(run, findings, providers.ratios().size());
+            if (exit == ExitCode.ROWS_REJECTED) {
+                err.printf("%,d input row(s) rejected; see %s%n", data.rowsRejected(),
+                        outDir.resolve(ReportWriter.REJECTS_CSV));
+            }
+            return exit;
+        }
+    }
+
+    /**
+     * A run stopped by bad input when the rules do not compile either: the rules' problems are reported, as
+     * they were when the rules compiled first.
+     */
+    private static int rulesFirst(PrintWriter err, RulesInBackground compiling, String inputProblem) {
         try {
-            int facts = data.claimLines().size();
-            if (facts > PHASES_SHOWN_ABOVE) {
-                progress.step(String.format("firing %d rules on %,d claim lines", rules.rules().size(), facts));
-            }
-            result = new RuleEngine(rules).run(parameters, asOfDate, data.factsWith(reference));
-            if (facts > PHASES_SHOWN_ABOVE) {
-                progress.step("rules at rest; writing " + outDir);
-            }
+            compiling.rules();
         } catch (RuleSetupException e) {
             return RuleProblems.report(err, e);
         }
-
-        FindingSet findings = result.findings();
-        int exit = exitCode(data, findings);
-        RunRecord run = new RunRecord(VersionProvider.version(), started, Instant.now(), asOfDate, asOfSource,
-                dataFolder.toString(), outDir.toString(), folder.displayPath(), strict, failOn, parameters.values(),
-                data.files(), reference.folder(), reference.files(), ruleFiles(folder), rules.rules(), selection,
-                findings.countByRule(),
-                findings.countBySeverity(), warnings, exit);
-        try {
-            writer.writeAll(run, findings, result.ratios(), data.rejects());
-        } catch (IOException e) {
-            return unwritable(err, outDir, e);
-        }
-        new ConsoleSummary(out).print(run, findings, result.ratios().size());
-        if (exit == ExitCode.ROWS_REJECTED) {
-            err.printf("%,d input row(s) rejected; see %s%n", data.rowsRejected(),
-                    outDir.resolve(ReportWriter.REJECTS_CSV));
-        }
-        return exit;
+        err.println(inputProblem);
+        return ExitCode.USAGE;
     }
 
     private static int unwritable(PrintWriter err, Path outDir, IOException e) {
@@ -203,7 +286,7 @@ public final class AuditCommand implements Callable<Integer> {
         return ExitCode.USAGE;
     }
 
-    private int exitCode(DataSet data, FindingSet findings) {
+    private int exitCode(DataSetSummary data, Findings findings) {
         if (data.rowsRejected() > 0) {
             return ExitCode.ROWS_REJECTED;
         }
@@ -220,6 +303,30 @@ public final class AuditCommand implements Callable<Integer> {
         }
         files.put(folder.parametersFile().displayPath(), folder.parametersFile().sha256());
         return files;
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // fall back to comparing the names
+        }
+        return absolute(a).equals(absolute(b));
+    }
+
+    private static Path absolute(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+
+    private static long inputBytes(Path folder) {
+        try {
+            Path claims = folder.resolve("claims.csv");
+            return Files.isRegularFile(claims) ? Files.size(claims) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Prints every located problem, one per line, and gives the exit code for them. */

@@ -2,24 +2,91 @@ package org.nmaudit.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.nmaudit.engine.PartitionedAudit;
 import org.nmaudit.input.ReadProgress;
 
-/** Progress of long work on stderr, so a large audit never looks stuck; stdout stays the summary. */
-final class ConsoleProgress implements ReadProgress {
-    private final PrintWriter err;
-    private final long startNanos = System.nanoTime();
+/**
+ * Progress of long work on stderr, so a large audit never looks stuck; stdout stays the summary. On a
+ * terminal the current line is rewritten in place; into a file or a pipe each update is a plain line, at
+ * most one every few seconds.
+ */
+final class ConsoleProgress implements ReadProgress, PartitionedAudit.Progress {
+    private static final long TERMINAL_EVERY_NANOS = 500_000_000L;
+    private static final long LOG_EVERY_NANOS = 5_000_000_000L;
 
-    ConsoleProgress(PrintWriter err) {
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final boolean enabled;
+    private final long startNanos = System.nanoTime();
+    private long lastUpdate;
+    private long phaseStart = System.nanoTime();
+    private boolean lineOpen;
+
+    /**
+     * @param enabled false for short runs: no progress at all, only what {@link #warn} says
+     */
+    ConsoleProgress(PrintWriter err, boolean enabled) {
         this.err = err;
+        this.enabled = enabled;
+        this.terminal = System.console() != null && !"plain".equals(System.getenv("NMAUDIT_PROGRESS"));
+    }
+
+    /** A new phase of the run: read, group, rules, write. */
+    synchronized void step(String message) {
+        if (!enabled) {
+            return;
+        }
+        endLine();
+        phaseStart = System.nanoTime();
+        err.printf(Locale.ROOT, "[%6.1fs] %s%n", seconds(startNanos), message);
+        err.flush();
     }
 
     @Override
-    public void rowsRead(String fileName, long rows) {
-        step(String.format(Locale.ROOT, "%s: %,d rows read", fileName, rows));
+    public synchronized void rowsRead(String fileName, long rows) {
+        update(String.format(Locale.ROOT, "%s: %,d rows read (%,.0f rows/s)", fileName, rows,
+                rows / Math.max(1e-9, seconds(phaseStart))), false);
     }
 
-    void step(String message) {
-        err.printf(Locale.ROOT, "[%6.1fs] %s%n", (System.nanoTime() - startNanos) / 1e9, message);
+    @Override
+    public synchronized void patients(long factsDone, long factsTotal, long patientsDone) {
+        double elapsed = seconds(phaseStart);
+        double rate = factsDone / Math.max(1e-9, elapsed);
+        double left = rate > 0 ? (factsTotal - factsDone) / rate : 0;
+        update(String.format(Locale.ROOT, "rules: %,d patients done; %,d of %,d rows (%d%%), %,.0f rows/s, about %.0f s"
+                + " left", patientsDone, factsDone, factsTotal, factsTotal == 0 ? 100 : factsDone * 100 / factsTotal,
+                rate, left), factsDone == factsTotal);
+    }
+
+    /** Ends an in-place line before other output. */
+    synchronized void endLine() {
+        if (lineOpen) {
+            err.println();
+            err.flush();
+            lineOpen = false;
+        }
+    }
+
+    private void update(String message, boolean last) {
+        if (!enabled) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!last && now - lastUpdate < (terminal ? TERMINAL_EVERY_NANOS : LOG_EVERY_NANOS)) {
+            return;
+        }
+        lastUpdate = now;
+        String line = String.format(Locale.ROOT, "[%6.1fs] %s", seconds(startNanos), message);
+        if (terminal) {
+            err.print("\r" + line + "\u001B[K");
+            lineOpen = true;
+        } else {
+            err.println(line);
+        }
         err.flush();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 }

@@ -5,19 +5,42 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.nmaudit.findings.Flag;
 import org.nmaudit.findings.RuleInfo;
 
 /**
  * A compiled rules folder. A KieBase cannot be serialized, so it is built once per JVM from the DRL
- * text and shared by every session of that JVM.
+ * text and shared by every session of that JVM: it is immutable once built, and sessions of it run on
+ * any number of threads at once.
  */
 public final class RuleBase {
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rules;
+    private final PassPlan passes;
+    private final Flag flag;
 
-    RuleBase(KieBase kieBase, Map<String, RuleInfo> rulesByQualifiedName) {
+    private final DrlOutline outline;
+
+    RuleBase(KieBase kieBase, Map<String, RuleInfo> rulesByQualifiedName, PassPlan passes, DrlOutline outline) {
         this.kieBase = kieBase;
+        this.outline = outline;
         this.rules = Collections.unmodifiableMap(rulesByQualifiedName);
+        this.passes = passes;
+        this.flag = new Flag(rulesByQualifiedName);
+    }
+
+    /** Which rules run in which pass, and what the patient pass carries to the provider pass. */
+    public PassPlan passes() {
+        return passes;
+    }
+
+    DrlOutline outline() {
+        return outline;
+    }
+
+    /** The {@code flag} global: stateless, so one serves every session of every thread. */
+    Flag flag() {
+        return flag;
     }
 
     KieBase kieBase() {
@@ -31,6 +54,12 @@ public final class RuleBase {
     /** Every rule, in file then declaration order. */
     public List<RuleInfo> rules() {
         return new ArrayList<>(rules.values());
+    }
+
+    /** The rules whose conditions match facts of {@code factType} (a simple name, e.g. TrialOutcome). */
+    public List<RuleInfo> rulesMatching(String factType) {
+        return rules.values().stream().filter(r -> outline.patternsOf(r.qualifiedName()).stream()
+                .anyMatch(p -> p.type().equals(factType))).toList();
     }
 
     /** The rules that raise findings. */

@@ -16,10 +16,12 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
 import org.nmaudit.findings.Flag;
+import org.nmaudit.findings.Pass;
 import org.nmaudit.findings.RuleInfo;
 import org.nmaudit.findings.Severity;
 import org.nmaudit.input.Sha256;
@@ -90,10 +92,15 @@ public final class RuleCompiler {
                     .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
             throw new RuleSetupException(problems);
         }
-        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+        KieContainer container = ks.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
         Map<String, RuleInfo> rules = describe(kieBase, byName, problems);
         checkGlobals(kieBase, problems);
+        DrlOutline outline = DrlOutline.of(folder.drlFiles());
+        PassPlan passes = PassPlan.of(kieBase, container.getClassLoader(), rules, outline, problems);
         if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing((RuleProblem p) -> p.file() == null ? "" : p.file())
+                    .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
             throw new RuleSetupException(problems);
         }
         for (RuleInfo r : rules.values()) {
@@ -101,7 +108,7 @@ public final class RuleCompiler {
                 kieBase.removeRule(r.packageName(), r.name());
             }
         }
-        return new RuleBase(kieBase, rules);
+        return new RuleBase(kieBase, rules, passes, outline);
     }
 
     /**
@@ -140,10 +147,17 @@ public final class RuleCompiler {
                 String severityText = text(meta.get("severity"));
                 String citation = text(meta.get("citation"));
                 String derives = text(meta.get("derives"));
+                String passText = text(meta.get("pass"));
                 Severity severity = Severity.parse(severityText);
+                Pass pass = Pass.parse(passText);
                 RuleInfo info = new RuleInfo(pkg.getName(), rule.getName(), id, severity, citation, derives, display,
-                        line);
+                        line, pass == null ? Pass.PATIENT : pass);
                 checkMetadata(info, severityText, problems);
+                if (pass == null) {
+                    problems.add(new RuleProblem(display, line, 1, "@pass(" + passText + ") is not a pass: write"
+                            + " @pass(provider) for a rule that runs once over every physician, or leave @pass out for"
+                            + " the patient pass", rule.getName()));
+                }
                 infos.add(info);
             }
         }

@@ -2,88 +2,154 @@ package org.nmaudit.engine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
-import org.nmaudit.facts.AsOf;
-import org.nmaudit.facts.Parameter;
+import org.nmaudit.facts.PatientFact;
 import org.nmaudit.facts.ProviderRatio;
 import org.nmaudit.findings.Finding;
 import org.nmaudit.findings.FindingSet;
-import org.nmaudit.findings.Flag;
 import org.nmaudit.findings.RuleDefinitionException;
 import org.nmaudit.findings.RuleInfo;
+import org.nmaudit.facts.Parameter;
 
 /**
- * Runs one audit: the facts go into a fresh KIE session, the rules fire until they come to rest, and
- * the findings and provider ratios still standing are read back.
+ * Runs sessions of one compiled rule base. The patient pass evaluates a batch of patients' facts in a
+ * session of its own; the provider pass evaluates, in one session, what the patient pass carried out.
+ * Thread-safe: any number of threads evaluate batches at once on the shared, immutable rule base.
  */
 public final class RuleEngine {
     /** An auditor's rule that keeps re-triggering itself must not hang the run. */
     private static final long FIRINGS_PER_FACT = 200;
     private static final long FIRINGS_BASE = 1_000_000;
+    /** Facts per patient-pass session when a whole data set is run in memory. */
+    static final int FACTS_PER_BATCH = Integer.getInteger("nmaudit.factsPerBatch", 2_000);
 
     private final RuleBase rules;
+    private final boolean declaresFlag;
 
     public RuleEngine(RuleBase rules) {
         this.rules = rules;
+        this.declaresFlag = rules.kieBase().getKiePackages().stream().flatMap(p -> p.getGlobalVariables().stream())
+                .anyMatch(g -> RuleCompiler.FLAG_GLOBAL.equals(g.getName()));
+    }
+
+    public RuleBase rules() {
+        return rules;
     }
 
     /**
-     * Runs every rule of the rule base; a run of some rules (--only, --disable) gets a rule base compiled
-     * without the others ({@link RuleCompiler#compile(RuleFolder, RuleSelection)}).
+     * A whole audit held in memory (a rule test case, a scrub, a test): the facts grouped by patient into
+     * patient-pass sessions, then the provider pass. Facts that are not {@link PatientFact}s (reference
+     * data) are shared by every session.
      */
-    public EngineResult run(ParameterSet parameters, LocalDate asOf, Iterable<?> facts)
+    public EngineResult run(ParameterSet parameters, LocalDate asOf, Iterable<?> facts) throws RuleSetupException {
+        List<PatientFact> patientFacts = new ArrayList<>();
+        List<Object> reference = new ArrayList<>();
+        for (Object f : facts) {
+            if (f instanceof PatientFact p) {
+                patientFacts.add(p);
+            } else {
+                reference.add(f);
+            }
+        }
+        SharedFacts shared = SharedFacts.of(parameters, asOf, reference);
+        List<Finding> findings = new ArrayList<>();
+        List<Object> carried = new ArrayList<>();
+        for (List<PatientFact> batch : PatientBatches.batches(PatientBatches.byPatient(patientFacts), FACTS_PER_BATCH)) {
+            PatientBatchResult result = evaluatePatients(shared, batch);
+            findings.addAll(result.findings());
+            carried.addAll(result.carried());
+        }
+        ProviderPassResult providers = evaluateProviders(shared, carried);
+        findings.addAll(providers.findings());
+        return new EngineResult(FindingSet.of(findings), providers.ratios());
+    }
+
+    /** The patient pass on one batch of whole patients. */
+    public PatientBatchResult evaluatePatients(SharedFacts shared, Collection<? extends PatientFact> facts)
             throws RuleSetupException {
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = newSession(shared);
         try {
-            if (declaresFlag()) {
-                session.setGlobal(RuleCompiler.FLAG_GLOBAL, new Flag(rules.rulesByQualifiedName()));
+            for (PatientFact f : facts) {
+                session.insert(f);
             }
-            long inserted = 0;
-            for (Parameter p : parameters.facts()) {
-                session.insert(p);
-                inserted++;
+            fire(session, rules.passes().patientFilter(), shared.facts().size() + facts.size());
+            List<Finding> findings = FindingSet.onePerSubject(objectsOf(session, Finding.class));
+            List<Object> carried = new ArrayList<>();
+            Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Class<?> type : rules.passes().carriedTypes()) {
+                for (Object o : objectsOf(session, type)) {
+                    if (seen.add(o)) {
+                        carried.add(o);
+                    }
+                }
             }
-            session.insert(new AsOf(asOf));
-            for (Object fact : facts) {
-                session.insert(fact);
-                inserted++;
-            }
-            int limit = (int) Math.min(Integer.MAX_VALUE, FIRINGS_BASE + FIRINGS_PER_FACT * inserted);
-            int fired;
-            try {
-                fired = session.fireAllRules(limit);
-            } catch (ConsequenceException e) {
-                throw failedRule(e);
-            } catch (RuntimeException e) {
-                throw new RuleSetupException(new RuleProblem(null, 0, 0, "a rule condition failed while matching: "
-                        + rootMessage(e), null));
-            }
-            if (fired >= limit) {
-                throw new RuleSetupException(new RuleProblem(null, 0, 0, "the rules did not come to rest after "
-                        + fired + " firings; a rule probably re-triggers itself (check inserts and modifies)", null));
-            }
-            List<Finding> raised = new ArrayList<>();
-            for (Object o : session.getObjects(new ClassObjectFilter(Finding.class))) {
-                raised.add((Finding) o);
-            }
-            List<ProviderRatio> ratios = new ArrayList<>();
-            for (Object o : session.getObjects(new ClassObjectFilter(ProviderRatio.class))) {
-                ratios.add((ProviderRatio) o);
-            }
-            ratios.sort(Comparator.comparing(ProviderRatio::getNpi));
-            return new EngineResult(FindingSet.of(raised), ratios);
+            return new PatientBatchResult(findings, carried);
         } finally {
             session.dispose();
         }
     }
 
-    private boolean declaresFlag() {
-        return rules.kieBase().getKiePackages().stream().flatMap(p -> p.getGlobalVariables().stream())
-                .anyMatch(g -> RuleCompiler.FLAG_GLOBAL.equals(g.getName()));
+    /** The provider pass: every carried fact of the run in one session. */
+    public ProviderPassResult evaluateProviders(SharedFacts shared, Collection<?> carried) throws RuleSetupException {
+        KieSession session = newSession(shared);
+        try {
+            for (Object f : carried) {
+                session.insert(f);
+            }
+            fire(session, rules.passes().providerFilter(), shared.facts().size() + carried.size());
+            List<Finding> findings = FindingSet.onePerSubject(objectsOf(session, Finding.class));
+            List<ProviderRatio> ratios = objectsOf(session, ProviderRatio.class);
+            ratios.sort(Comparator.comparing(ProviderRatio::getNpi));
+            return new ProviderPassResult(findings, ratios);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private KieSession newSession(SharedFacts shared) {
+        KieSession session = rules.kieBase().newKieSession();
+        if (declaresFlag) {
+            session.setGlobal(RuleCompiler.FLAG_GLOBAL, rules.flag());
+        }
+        for (Object f : shared.facts()) {
+            session.insert(f);
+        }
+        return session;
+    }
+
+    private void fire(KieSession session, AgendaFilter filter, long inserted) throws RuleSetupException {
+        int limit = (int) Math.min(Integer.MAX_VALUE, FIRINGS_BASE + FIRINGS_PER_FACT * inserted);
+        int fired;
+        try {
+            fired = session.fireAllRules(filter, limit);
+        } catch (ConsequenceException e) {
+            throw failedRule(e);
+        } catch (RuntimeException e) {
+            throw new RuleSetupException(new RuleProblem(null, 0, 0, "a rule condition failed while matching: "
+                    + rootMessage(e), null));
+        }
+        if (fired >= limit) {
+            throw new RuleSetupException(new RuleProblem(null, 0, 0, "the rules did not come to rest after "
+                    + fired + " firings; a rule probably re-triggers itself (check inserts and modifies)", null));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> objectsOf(KieSession session, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Object o : session.getObjects(new ClassObjectFilter(type))) {
+            out.add((T) o);
+        }
+        return out;
     }
 
     private RuleSetupException failedRule(ConsequenceException e) {

@@ -32,6 +32,7 @@ public final class RuleLint {
         sharedIds(rules.rules(), warnings);
         withoutMetadata(rules.rules(), warnings);
         parameters(folder, parameters, warnings);
+        passes(rules, warnings);
         warnings.sort(Comparator.comparing((RuleProblem p) -> p.file() == null ? "" : p.file())
                 .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
         return warnings;
@@ -92,6 +93,46 @@ public final class RuleLint {
                 warnings.add(new RuleProblem(parametersFile, parameters.lineOf(value.name()), 1, WARNING + "parameter "
                         + value.name() + " is used by no rule (no Parameter(name == \"" + value.name() + "\") in any"
                         + " .drl file); remove it, or check the name's spelling in the rules", null));
+            }
+        }
+    }
+
+    /**
+     * A carried type no provider-pass rule matches costs memory for nothing (or is a misspelt type name:
+     * {@code declare} of an unknown name declares a new, empty type); a patient-pass rule matching a type
+     * only provider-pass rules insert never fires.
+     */
+    private static void passes(RuleBase rules, List<RuleProblem> warnings) {
+        DrlOutline outline = rules.outline();
+        Set<String> providerMatched = new HashSet<>();
+        Set<String> providerDerived = new HashSet<>();
+        Set<String> patientDerived = new HashSet<>();
+        for (RuleInfo r : rules.rules()) {
+            if (r.isProviderPass()) {
+                outline.patternsOf(r.qualifiedName()).forEach(u -> providerMatched.add(u.type()));
+            }
+            if (r.derives() != null) {
+                (r.isProviderPass() ? providerDerived : patientDerived).add(DrlOutline.simpleName(r.derives()));
+            }
+        }
+        for (DrlOutline.Carry c : outline.carried()) {
+            if (!providerMatched.contains(c.type())) {
+                warnings.add(new RuleProblem(c.file(), c.line(), 1, WARNING + c.type() + " is carried to the provider"
+                        + " pass (@" + DrlOutline.CARRY + ") but no @pass(provider) rule matches it; check the type's"
+                        + " spelling, or remove the declaration", null));
+            }
+        }
+        providerDerived.removeAll(patientDerived);
+        for (RuleInfo r : rules.rules()) {
+            if (r.isProviderPass()) {
+                continue;
+            }
+            for (DrlOutline.PatternUse use : outline.patternsOf(r.qualifiedName())) {
+                if (providerDerived.contains(use.type())) {
+                    warnings.add(new RuleProblem(use.file(), use.line(), use.column(), WARNING + use.type()
+                            + " facts are inserted in the provider pass only, so this patient-pass rule never sees"
+                            + " them; give the rule @pass(provider)", r.name()));
+                }
             }
         }
     }

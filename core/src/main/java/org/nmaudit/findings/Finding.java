@@ -1,5 +1,6 @@
 package org.nmaudit.findings;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,7 +33,7 @@ public record Finding(
         String ruleFile,
         int ruleLine,
         List<Map<String, Object>> evidence,
-        Map<String, String> parameters) {
+        Map<String, String> parameters) implements Serializable {
 
     /** Findings of one rule on one subject are merged into one row. */
     public String subjectKey() {

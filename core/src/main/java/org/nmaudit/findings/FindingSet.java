@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  * subject by several paths the most severe one is kept (core-rules.md, "One finding per subject");
  * among equally severe paths the choice is made by rule name, then message, so reruns agree.
  */
-public final class FindingSet {
+public final class FindingSet implements Findings {
     /** Report order of findings-format.md: severity, rule_id, claim_id, line_number, rendering_npi. */
     public static final Comparator<Finding> REPORT_ORDER = Comparator
             .comparing(Finding::severity)
@@ -35,24 +36,35 @@ public final class FindingSet {
     }
 
     public static FindingSet of(Collection<Finding> raised) {
+        List<Finding> sorted = onePerSubject(raised);
+        sorted.sort(REPORT_ORDER);
+        return new FindingSet(sorted);
+    }
+
+    /** One finding per (rule id, subject), the most severe path of each, in no particular order. */
+    public static List<Finding> onePerSubject(Collection<Finding> raised) {
         Map<String, Finding> bySubject = new HashMap<>();
         for (Finding f : raised) {
             bySubject.merge(f.subjectKey(), f, (a, b) -> PREFERRED_PATH.compare(a, b) <= 0 ? a : b);
         }
-        List<Finding> sorted = new ArrayList<>(bySubject.values());
-        sorted.sort(REPORT_ORDER);
-        return new FindingSet(sorted);
+        return new ArrayList<>(bySubject.values());
     }
 
     public List<Finding> all() {
         return findings;
     }
 
-    public int size() {
+    @Override
+    public Iterator<Finding> iterator() {
+        return findings.iterator();
+    }
+
+    @Override
+    public long size() {
         return findings.size();
     }
 
-    /** Finding counts per rule id, sorted by id. */
+    @Override
     public Map<String, Integer> countByRule() {
         Map<String, Integer> m = new TreeMap<>();
         for (Finding f : findings) {
@@ -61,7 +73,7 @@ public final class FindingSet {
         return m;
     }
 
-    /** Finding counts per severity, every level present, most severe first. */
+    @Override
     public Map<Severity, Integer> countBySeverity() {
         Map<Severity, Integer> m = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
@@ -71,10 +83,5 @@ public final class FindingSet {
             m.merge(f.severity(), 1, Integer::sum);
         }
         return m;
-    }
-
-    /** True when some finding is at least as severe as the threshold. */
-    public boolean anyAtLeast(Severity threshold) {
-        return findings.stream().anyMatch(f -> f.severity().isAtLeast(threshold));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nmaudit.findings.Finding;
-import org.nmaudit.findings.FindingSet;
+import org.nmaudit.findings.Findings;
 import org.nmaudit.findings.Scope;
 import org.nmaudit.findings.Severity;
 import org.nmaudit.input.FileSummary;
@@ -19,7 +19,7 @@ public final class ConsoleSummary {
         this.out = out;
     }
 
-    public void print(RunRecord run, FindingSet findings, int providersRated) {
+    public void print(RunRecord run, Findings findings, int providersRated) {
         out.printf(Locale.ROOT, "nmaudit %s audit of %s, as of %s (%s)%n", run.version(), run.dataFolder(),
                 run.asOf(), run.asOfSource());
         printInputs(run);
@@ -43,10 +43,14 @@ public final class ConsoleSummary {
         }
     }
 
-    private void printFindings(FindingSet findings) {
+    private void printFindings(Findings findings) {
         Map<String, Map<Severity, Integer>> byRule = new TreeMap<>();
-        for (Finding f : findings.all()) {
+        BigDecimal lineAmounts = BigDecimal.ZERO;
+        for (Finding f : findings) {
             byRule.computeIfAbsent(f.ruleId(), k -> new TreeMap<>()).merge(f.severity(), 1, Integer::sum);
+            if (f.scope() == Scope.LINE && f.amountAtRisk() != null) {
+                lineAmounts = lineAmounts.add(f.amountAtRisk());
+            }
         }
         out.printf(Locale.ROOT, "Findings: %,d%n", findings.size());
         for (Map.Entry<String, Map<Severity, Integer>> rule : byRule.entrySet()) {
@@ -63,9 +67,6 @@ public final class ConsoleSummary {
             sev.append(sev.length() == 0 ? "" : ", ").append(s.getKey()).append(' ').append(s.getValue());
         }
         out.printf(Locale.ROOT, "By severity: %s%n", sev);
-        BigDecimal lineAmounts = findings.all().stream()
-                .filter(f -> f.scope() == Scope.LINE && f.amountAtRisk() != null)
-                .map(Finding::amountAtRisk).reduce(BigDecimal.ZERO, BigDecimal::add);
         out.printf(Locale.ROOT, "Amount at risk on flagged lines: $%,.2f%n", lineAmounts);
     }
 }

@@ -9,16 +9,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.nmaudit.facts.ProviderRatio;
 import org.nmaudit.findings.Finding;
-import org.nmaudit.findings.FindingSet;
+import org.nmaudit.findings.Findings;
 import org.nmaudit.findings.Scope;
 import org.nmaudit.input.Reject;
 
@@ -50,7 +50,7 @@ public final class ReportWriter {
      * Every file of a completed run. A diff.csv that nmaudit diff left in the folder compared the earlier
      * run's findings, so it is removed.
      */
-    public void writeAll(RunRecord run, FindingSet findings, List<ProviderRatio> ratios, List<Reject> rejects)
+    public void writeAll(RunRecord run, Findings findings, List<ProviderRatio> ratios, Iterable<Reject> rejects)
             throws IOException {
         Files.createDirectories(folder);
         Files.deleteIfExists(folder.resolve(DiffCsv.FILE_NAME));
@@ -65,7 +65,7 @@ public final class ReportWriter {
      * Only rejects.csv: what --strict leaves when rows were rejected. Report files of an earlier run in
      * the same folder are removed, so nobody reads them as this run's results.
      */
-    public void writeRejectsOnly(List<Reject> rejects) throws IOException {
+    public void writeRejectsOnly(Iterable<Reject> rejects) throws IOException {
         Files.createDirectories(folder);
         for (String stale : List.of(FINDINGS_CSV, FINDINGS_JSON, PROVIDER_RATIOS_CSV, RUN_JSON, DiffCsv.FILE_NAME)) {
             Files.deleteIfExists(folder.resolve(stale));
@@ -73,9 +73,9 @@ public final class ReportWriter {
         writeRejects(rejects);
     }
 
-    private void writeFindingsCsv(FindingSet findings) throws IOException {
+    private void writeFindingsCsv(Findings findings) throws IOException {
         try (CSVPrinter out = printer(FINDINGS_CSV, FINDING_COLUMNS)) {
-            for (Finding f : findings.all()) {
+            for (Finding f : findings) {
                 out.printRecord(f.findingId(), f.ruleId(), f.severity().name(), f.scope().name(),
                         blank(f.claimId()), f.lineNumber() == null ? "" : f.lineNumber().toString(),
                         blank(f.patientId()), blank(f.renderingNpi()),
@@ -85,14 +85,14 @@ public final class ReportWriter {
         }
     }
 
-    private void writeFindingsJson(RunRecord run, FindingSet findings) throws IOException {
+    private void writeFindingsJson(RunRecord run, Findings findings) throws IOException {
         try (Writer w = writer(FINDINGS_JSON); JsonGenerator g = json.getFactory().createGenerator(w)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeFieldName("run");
             json.writeValue(g, RunJson.of(run));
             g.writeArrayFieldStart("findings");
-            for (Finding f : findings.all()) {
+            for (Finding f : findings) {
                 json.writeValue(g, findingJson(f));
             }
             g.writeEndArray();
@@ -122,10 +122,15 @@ public final class ReportWriter {
         return m;
     }
 
-    private void writeProviderRatios(List<ProviderRatio> ratios, FindingSet findings) throws IOException {
-        Set<String> flagged = findings.all().stream()
-                .filter(f -> f.scope() == Scope.PROVIDER && RATIO_RULE_ID.equals(f.ruleId()))
-                .map(Finding::renderingNpi).collect(Collectors.toSet());
+    private void writeProviderRatios(List<ProviderRatio> ratios, Findings findings) throws IOException {
+        Set<String> flagged = new HashSet<>();
+        if (findings.countByRule().containsKey(RATIO_RULE_ID)) {
+            for (Finding f : findings) {
+                if (f.scope() == Scope.PROVIDER && RATIO_RULE_ID.equals(f.ruleId())) {
+                    flagged.add(f.renderingNpi());
+                }
+            }
+        }
         try (CSVPrinter out = printer(PROVIDER_RATIOS_CSV,
                 "rendering_npi", "trials", "converted", "failed", "pending", "ratio", "flagged")) {
             for (ProviderRatio r : ratios) {
@@ -140,7 +145,7 @@ public final class ReportWriter {
         return r.getDecided() == 0 ? "" : r.ratio(4).toPlainString();
     }
 
-    private void writeRejects(List<Reject> rejects) throws IOException {
+    private void writeRejects(Iterable<Reject> rejects) throws IOException {
         try (CSVPrinter out = printer(REJECTS_CSV, "file", "line", "column", "value", "reason")) {
             for (Reject r : rejects) {
                 out.printRecord(r.file(), r.line(), r.column(), r.value(), r.reason());

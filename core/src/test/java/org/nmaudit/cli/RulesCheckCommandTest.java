@@ -80,7 +80,7 @@ class RulesCheckCommandTest {
         RulesCopy rules = copy();
         rules.write("extra.drl", HEADER + String.join("\n",
                 "rule \"Copied ratio rule\"",                                     // 7
-                "    @id(NM-RATIO) @severity(HIGH) @citation(\"x\")",
+                "    @id(NM-RATIO) @severity(HIGH) @citation(\"x\") @pass(provider)",
                 "when",
                 "    $r : ProviderRatio()",
                 "then",

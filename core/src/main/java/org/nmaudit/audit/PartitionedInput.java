@@ -1,0 +1,82 @@
+package org.nmaudit.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.nmaudit.engine.PatientPartitions;
+import org.nmaudit.facts.ClaimLine;
+import org.nmaudit.facts.PatientFact;
+import org.nmaudit.input.DataSetReader;
+import org.nmaudit.input.DataSetSummary;
+import org.nmaudit.input.InputException;
+import org.nmaudit.input.InputSink;
+import org.nmaudit.input.ReadProgress;
+import org.nmaudit.input.Reject;
+import org.nmaudit.input.RejectLog;
+
+/**
+ * Reads a data folder into patient partitions and a reject log, in one pass over the files: what an
+ * audit needs before its rules can run, without holding the data set in memory.
+ */
+public final class PartitionedInput implements InputSink {
+    /** CSV bytes per partition: a partition's facts take several times that in memory. */
+    static final long BYTES_PER_PARTITION = 48L << 20;
+
+    private final PatientPartitions partitions;
+    private final RejectLog rejects;
+    private final FutureServiceDates futureDates;
+
+    private PartitionedInput(PatientPartitions partitions, RejectLog rejects, LocalDate runDate) {
+        this.partitions = partitions;
+        this.rejects = rejects;
+        this.futureDates = new FutureServiceDates(runDate);
+    }
+
+    /** What was read: the partitions, the rejects and the summary of every file. */
+    public record Result(PatientPartitions partitions, RejectLog rejects, DataSetSummary summary,
+            FutureServiceDates futureDates) {
+    }
+
+    public static Result read(Path dataFolder, ScratchFolder scratch, ReadProgress progress, LocalDate runDate)
+            throws InputException, IOException {
+        PatientPartitions partitions = PatientPartitions.create(scratch.resolve("partitions"),
+                PatientPartitions.countFor(inputBytes(dataFolder), BYTES_PER_PARTITION));
+        RejectLog rejects = new RejectLog(scratch.resolve("rejects.bin"));
+        PartitionedInput sink = new PartitionedInput(partitions, rejects, runDate);
+        DataSetSummary summary;
+        try {
+            summary = new DataSetReader(progress).read(dataFolder, sink);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        partitions.finishWriting();
+        return new Result(partitions, rejects, summary, sink.futureDates);
+    }
+
+    @Override
+    public void loaded(PatientFact fact) {
+        if (fact instanceof ClaimLine line) {
+            futureDates.check(line);
+        }
+        partitions.add(fact);
+    }
+
+    @Override
+    public void rejected(Reject reject) {
+        rejects.add(reject);
+    }
+
+    private static long inputBytes(Path folder) {
+        long total = 0;
+        try (var files = Files.newDirectoryStream(folder, "*.csv")) {
+            for (Path p : files) {
+                total += Files.size(p);
+            }
+        } catch (IOException e) {
+            // the reader reports an unreadable folder; one partition is a fine guess meanwhile
+        }
+        return total;
+    }
+}

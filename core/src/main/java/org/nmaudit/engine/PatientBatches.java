@@ -1,0 +1,42 @@
+package org.nmaudit.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nmaudit.facts.PatientFact;
+
+/**
+ * Cuts patients' facts into batches for the patient pass: whole patients, in the order they came, about
+ * {@code factsPerBatch} facts a batch. One session per batch: a session per patient would pay the
+ * session's fixed cost tens of thousands of times; a batch costs it once and keeps the session small.
+ */
+public final class PatientBatches {
+    private PatientBatches() {
+    }
+
+    /** Each patient's facts, in the order the patients first appear and, within one, the facts came. */
+    public static List<List<PatientFact>> byPatient(Iterable<? extends PatientFact> facts) {
+        Map<String, List<PatientFact>> byPatient = new LinkedHashMap<>();
+        for (PatientFact f : facts) {
+            byPatient.computeIfAbsent(f.getPatientId(), p -> new ArrayList<>()).add(f);
+        }
+        return new ArrayList<>(byPatient.values());
+    }
+
+    public static List<List<PatientFact>> batches(List<List<PatientFact>> patients, int factsPerBatch) {
+        List<List<PatientFact>> batches = new ArrayList<>();
+        List<PatientFact> current = new ArrayList<>();
+        for (List<PatientFact> patient : patients) {
+            if (!current.isEmpty() && current.size() + patient.size() > factsPerBatch) {
+                batches.add(current);
+                current = new ArrayList<>();
+            }
+            current.addAll(patient);
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        return batches;
+    }
+}

@@ -1,0 +1,131 @@
+package org.nmaudit.engine;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nmaudit.facts.PatientFact;
+
+/**
+ * The loaded rows of a data set, spread over temporary files by a hash of patient_id so that each file
+ * holds every row of its patients and can be audited on its own: the input is not sorted by patient,
+ * and a large data set does not fit in memory, but one partition does. Rows keep their read order within
+ * a partition, so a patient's facts come back in the order of the files.
+ */
+public final class PatientPartitions implements Closeable {
+    private static final int BUFFER = 1 << 16;
+
+    private final Path folder;
+    private final DataOutputStream[] writers;
+    private final long[] facts;
+    private long total;
+
+    private PatientPartitions(Path folder, int count) throws IOException {
+        this.folder = folder;
+        this.writers = new DataOutputStream[count];
+        this.facts = new long[count];
+        Files.createDirectories(folder);
+        for (int i = 0; i < count; i++) {
+            writers[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(i)), BUFFER));
+        }
+    }
+
+    /**
+     * @param folder a temporary folder of the run, created here and removed by {@link #close}
+     */
+    public static PatientPartitions create(Path folder, int count) throws IOException {
+        return new PatientPartitions(folder, Math.max(1, count));
+    }
+
+    /**
+     * How many partitions for a data set of this many bytes: one per {@code bytesPerPartition} of input, so
+     * a partition's facts (several times their CSV size in memory) stay well inside the heap.
+     */
+    public static int countFor(long inputBytes, long bytesPerPartition) {
+        return (int) Math.max(1, Math.min(4096, (inputBytes + bytesPerPartition - 1) / bytesPerPartition));
+    }
+
+    /** The partition of a patient: stable across runs, machines and JVMs (String.hashCode is specified). */
+    public static int partitionOf(String patientId, int count) {
+        return (patientId.hashCode() & 0x7FFFFFFF) % count;
+    }
+
+    public void add(PatientFact fact) {
+        int p = partitionOf(fact.getPatientId(), writers.length);
+        try {
+            FactCodec.write(writers[p], fact);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the temporary folder " + folder, e);
+        }
+        facts[p]++;
+        total++;
+    }
+
+    /** Ends writing; the partitions can then be read. */
+    public void finishWriting() throws IOException {
+        for (DataOutputStream w : writers) {
+            w.close();
+        }
+    }
+
+    public int count() {
+        return writers.length;
+    }
+
+    public long factCount() {
+        return total;
+    }
+
+    public long factCount(int partition) {
+        return facts[partition];
+    }
+
+    /** Each patient's facts of one partition, patients in first-seen order, facts in read order. */
+    public List<List<PatientFact>> patientsOf(int partition) throws IOException {
+        Map<String, List<PatientFact>> byPatient = new LinkedHashMap<>();
+        FactCodec codec = new FactCodec();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file(partition)),
+                BUFFER))) {
+            while (true) {
+                int tag;
+                try {
+                    tag = in.readUnsignedByte();
+                } catch (EOFException end) {
+                    break;
+                }
+                PatientFact f = codec.read(in, tag);
+                byPatient.computeIfAbsent(f.getPatientId(), p -> new ArrayList<>()).add(f);
+            }
+        }
+        return new ArrayList<>(byPatient.values());
+    }
+
+    private Path file(int partition) {
+        return folder.resolve("patients-" + partition + ".bin");
+    }
+
+    /** Removes the partition files (and the folder, when nothing else is in it). */
+    @Override
+    public void close() throws IOException {
+        for (DataOutputStream w : writers) {
+            try {
+                w.close();
+            } catch (IOException e) {
+                // removing the file below is what matters
+            }
+        }
+        for (int i = 0; i < writers.length; i++) {
+            Files.deleteIfExists(file(i));
+        }
+    }
+}
