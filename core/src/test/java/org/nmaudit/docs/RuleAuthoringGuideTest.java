@@ -17,9 +17,9 @@ import org.nmaudit.testing.CliRun;
 import org.nmaudit.testing.RulesCopy;
 
 /**
- * The worked example of docs/rule-authoring.md, run as printed: its fenced blocks marked
- * {@code file=PATH} (and {@code mode=append}) are written into a copy of rules/ named my-rules, and each
- * block marked {@code command=ARGS} is run with nmaudit and must print exactly its content and exit 0.
+ * The worked examples of docs/rule-authoring.md, run as printed, in the order they are printed: its fenced
+ * blocks marked {@code file=PATH} (and {@code mode=append}) are written into a copy of rules/ named my-rules,
+ * and each block marked {@code command=ARGS} is run with nmaudit and must print exactly its content and exit 0.
  */
 class RuleAuthoringGuideTest {
     private static final Path GUIDE = Path.of("docs", "rule-authoring.md");
@@ -57,15 +57,20 @@ class RuleAuthoringGuideTest {
         assertTrue(commands.stream().anyMatch(b -> b.command().startsWith("rules test ") && b.command().contains("--only")),
                 GUIDE + " has a ```text command=rules test --rules my-rules --only ID``` block");
 
+        // In document order: each command sees the files written above it, as a reader following the guide.
         RulesCopy myRules = RulesCopy.in(tmp.resolve("my-rules"));
-        for (Block b : files) {
-            if ("append".equals(b.attribute("mode"))) {
-                myRules.append(b.attribute("file"), b.content());
-            } else {
-                myRules.write(b.attribute("file"), b.content());
+        for (Block b : blocks(Files.readString(GUIDE, StandardCharsets.UTF_8))) {
+            if (b.attribute("file") != null) {
+                if ("append".equals(b.attribute("mode"))) {
+                    myRules.append(b.attribute("file"), b.content());
+                } else {
+                    myRules.write(b.attribute("file"), b.content());
+                }
+                continue;
             }
-        }
-        for (Block b : commands) {
+            if (b.command() == null) {
+                continue;
+            }
             List<String> args = new ArrayList<>();
             for (String arg : b.command().split("\\s+")) {
                 args.add(arg.equals("my-rules") ? myRules.path().toString() : arg);
