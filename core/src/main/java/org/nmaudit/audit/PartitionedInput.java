@@ -5,11 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.nmaudit.engine.PatientPartitions;
 import org.nmaudit.facts.ClaimLine;
 import org.nmaudit.facts.PatientFact;
 import org.nmaudit.input.DataSetReader;
 import org.nmaudit.input.DataSetSummary;
+import org.nmaudit.input.FileSummary;
 import org.nmaudit.input.InputException;
 import org.nmaudit.input.InputSink;
 import org.nmaudit.input.ReadProgress;
@@ -27,24 +32,39 @@ public final class PartitionedInput implements InputSink {
     private final PatientPartitions partitions;
     private final RejectLog rejects;
     private final FutureServiceDates futureDates;
+    private final int cutAfterDay;
+    private final int periodStartDay;
+    private final Map<String, Long> afterPeriod = new HashMap<>();
+    private long linesInPeriod;
 
-    private PartitionedInput(PatientPartitions partitions, RejectLog rejects, LocalDate runDate) {
+    private PartitionedInput(PatientPartitions partitions, RejectLog rejects, LocalDate runDate, AuditPeriod period) {
         this.partitions = partitions;
         this.rejects = rejects;
         this.futureDates = new FutureServiceDates(runDate);
+        this.cutAfterDay = period == null ? Integer.MAX_VALUE : period.endDay();
+        this.periodStartDay = period == null ? Integer.MIN_VALUE : period.startDay();
     }
 
-    /** What was read: the partitions, the rejects and the summary of every file. */
+    /**
+     * What was read: the partitions, the rejects and the summary of every file.
+     *
+     * @param claimLinesAudited the claim lines the rules judge and report: in a period audit those dated in
+     *     the period, else every loaded line
+     */
     public record Result(PatientPartitions partitions, RejectLog rejects, DataSetSummary summary,
-            FutureServiceDates futureDates) {
+            FutureServiceDates futureDates, long claimLinesAudited) {
     }
 
-    public static Result read(Path dataFolder, ScratchFolder scratch, ReadProgress progress, LocalDate runDate)
-            throws InputException, IOException {
+    /**
+     * @param period a period audit's months, or null: rows dated after its end are valid but left out of every
+     *     rule (periods.md), and counted per file as after_period
+     */
+    public static Result read(Path dataFolder, ScratchFolder scratch, ReadProgress progress, LocalDate runDate,
+            AuditPeriod period) throws InputException, IOException {
         PatientPartitions partitions = PatientPartitions.create(scratch.resolve("partitions"),
                 PatientPartitions.countFor(inputBytes(dataFolder), BYTES_PER_PARTITION));
         RejectLog rejects = new RejectLog(scratch.resolve("rejects.bin"));
-        PartitionedInput sink = new PartitionedInput(partitions, rejects, runDate);
+        PartitionedInput sink = new PartitionedInput(partitions, rejects, runDate, period);
         DataSetSummary summary;
         try {
             summary = new DataSetReader(progress).read(dataFolder, sink);
@@ -52,13 +72,27 @@ public final class PartitionedInput implements InputSink {
             throw e.getCause();
         }
         partitions.finishWriting();
-        return new Result(partitions, rejects, summary, sink.futureDates);
+        if (period != null) {
+            List<FileSummary> files = new ArrayList<>();
+            for (FileSummary f : summary.files()) {
+                files.add(f.present() ? f.withAfterPeriod(sink.afterPeriod.getOrDefault(f.fileName(), 0L)) : f);
+            }
+            summary = new DataSetSummary(List.copyOf(files), summary.warnings(), summary.latestServiceDate());
+        }
+        return new Result(partitions, rejects, summary, sink.futureDates, sink.linesInPeriod);
     }
 
     @Override
     public void loaded(PatientFact fact) {
         if (fact instanceof ClaimLine line) {
             futureDates.check(line);
+        }
+        if (fact.recordDay() > cutAfterDay) {
+            afterPeriod.merge(DataSetReader.fileNameOf(fact), 1L, Long::sum);
+            return;
+        }
+        if (fact instanceof ClaimLine && fact.recordDay() >= periodStartDay) {
+            linesInPeriod++;
         }
         partitions.add(fact);
     }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nmaudit.audit.AbsentDocumentation;
+import org.nmaudit.audit.AuditPeriod;
+import org.nmaudit.audit.RatioLookback;
 import org.nmaudit.audit.PartitionedInput;
 import org.nmaudit.audit.RulesInBackground;
 import org.nmaudit.audit.ScratchFolder;
@@ -30,6 +32,7 @@ import org.nmaudit.engine.RuleSetupException;
 import org.nmaudit.engine.SharedFacts;
 import org.nmaudit.findings.FindingSorter;
 import org.nmaudit.findings.Findings;
+import org.nmaudit.findings.FindingsInPeriod;
 import org.nmaudit.findings.Severity;
 import org.nmaudit.input.DataSetSummary;
 import org.nmaudit.input.InputException;
@@ -92,9 +95,17 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Overrides one parameter of parameters.properties for this run; repeatable.")
     List<String> parameterOverrides = new ArrayList<>();
 
+    @Option(names = "--period", paramLabel = "PERIOD",
+            description = "Audits a month (yyyy-MM, e.g. 2025-11) or a range of months (yyyy-MM..yyyy-MM, e.g."
+                    + " 2025-10..2025-12) of data that holds the whole history: lines after the period are left"
+                    + " out, earlier lines are history, and only findings on lines in the period (and provider"
+                    + " findings) are reported. The as-of date is the period's last day; the default output folder"
+                    + " reports/PERIOD.")
+    String periodText;
+
     @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDateConverter.class,
             description = "As-of date (yyyy-MM-dd) for pending vs failed trials; default: the latest service_date"
-                    + " among loaded claim lines.")
+                    + " among loaded claim lines, or the last day of --period (an earlier date is refused).")
     LocalDate asOf;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -133,6 +144,20 @@ public final class AuditCommand implements Callable<Integer> {
             err.println("nmaudit: --threads must be 1 or more (it is " + threads + ")");
             return ExitCode.USAGE;
         }
+        AuditPeriod period = null;
+        if (periodText != null) {
+            try {
+                period = AuditPeriod.parse(periodText);
+            } catch (AuditPeriod.InvalidPeriod e) {
+                err.println("nmaudit: " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+            if (asOf != null && asOf.isBefore(period.end())) {
+                err.println("nmaudit: --as-of " + asOf + " is before the end of --period " + periodText + " ("
+                        + period.end() + "); a period is judged with everything known up to its end");
+                return ExitCode.USAGE;
+            }
+        }
         if (outputFolder != null && sameFolder(outputFolder, dataFolder)) {
             err.println("nmaudit: --out " + outputFolder + " is the data folder itself: the report's CSV files would"
                     + " be read as input by the next audit; choose another output folder");
@@ -148,6 +173,11 @@ public final class AuditCommand implements Callable<Integer> {
             parameters = folder.parameters().withOverrides(parameterOverrides);
         } catch (RuleSetupException e) {
             return RuleProblems.report(err, e);
+        }
+        String badParameter = RatioLookback.problem(parameters);
+        if (badParameter != null) {
+            err.println("nmaudit: " + badParameter);
+            return ExitCode.USAGE;
         }
         // Compiling the rules takes a second or two: it runs while the data is read.
         RulesInBackground compiling = RulesInBackground.compile(folder, selection);
@@ -165,13 +195,13 @@ public final class AuditCommand implements Callable<Integer> {
             progress.step("reading " + dataFolder);
             PartitionedInput.Result input;
             try {
-                input = PartitionedInput.read(dataFolder, scratch, progress, LocalDate.now());
+                input = PartitionedInput.read(dataFolder, scratch, progress, LocalDate.now(), period);
             } catch (InputException e) {
                 return rulesFirst(err, compiling, "nmaudit: " + e.getMessage());
             }
             try (var partitions = input.partitions(); var rejects = input.rejects()) {
                 return audit(started, out, err, progress, folder, parameters, selection, compiling, reference, input,
-                        scratch);
+                        scratch, period);
             }
         } catch (IOException | UncheckedIOException e) {
             String why = e instanceof UncheckedIOException u ? u.getCause().toString() : e.toString();
@@ -189,7 +219,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     private int audit(Instant started, PrintWriter out, PrintWriter err, ConsoleProgress progress, RuleFolder folder,
             ParameterSet parameters, RuleSelection selection, RulesInBackground compiling, ReferenceData reference,
-            PartitionedInput.Result input, ScratchFolder scratch) throws IOException {
+            PartitionedInput.Result input, ScratchFolder scratch, AuditPeriod period) throws IOException {
         DataSetSummary data = input.summary();
         List<String> warnings = new ArrayList<>(reference.warnings());
         warnings.addAll(data.warnings());
@@ -204,16 +234,18 @@ public final class AuditCommand implements Callable<Integer> {
                 return RuleProblems.report(err, e);
             }
             warnings.forEach(w -> err.println("warning: " + w));
-            Path outDir = outputFolder != null ? outputFolder : Path.of("reports", YearMonth.now().toString());
+            Path outDir = outputFolder != null ? outputFolder
+                    : Path.of("reports", period != null ? period.text() : YearMonth.now().toString());
             new ReportWriter(outDir).writeRejectsOnly(input.rejects());
             err.println("nmaudit: " + RejectReasons.nothingLoaded(data, input.rejects()) + "; nothing was audited (see "
                     + outDir.resolve(ReportWriter.REJECTS_CSV) + ")");
             return ExitCode.USAGE;
         }
 
-        LocalDate asOfDate = asOf != null ? asOf : data.latestServiceDate().orElseThrow();
-        String asOfSource = asOf != null ? "--as-of" : "latest service_date";
-        Path outDir = outputFolder != null ? outputFolder : Path.of("reports", YearMonth.from(asOfDate).toString());
+        LocalDate asOfDate = asOf != null ? asOf : period != null ? period.end() : data.latestServiceDate().orElseThrow();
+        String asOfSource = asOf != null ? "--as-of" : period != null ? "end of the period" : "latest service_date";
+        Path outDir = outputFolder != null ? outputFolder
+                : Path.of("reports", period != null ? period.text() : YearMonth.from(asOfDate).toString());
         ReportWriter writer = new ReportWriter(outDir);
 
         RuleBase rules;
@@ -246,10 +278,13 @@ public final class AuditCommand implements Callable<Integer> {
                 return RuleProblems.report(err, e);
             }
             findings = sorter.finish();
+            if (period != null) {
+                findings = new FindingsInPeriod(findings, period.start(), period.end());
+            }
             progress.step("writing " + outDir);
             int exit = exitCode(data, findings);
             RunRecord run = new RunRecord(VersionProvider.version(), started, Instant.now(), asOfDate, asOfSource,
-                    dataFolder.toString(), outDir.toString(), folder.displayPath(), strict, failOn,
+                    period, input.claimLinesAudited(), dataFolder.toString(), outDir.toString(), folder.displayPath(), strict, failOn,
                     parameters.values(), data.files(), reference.folder(), reference.files(), ruleFiles(folder),
                     rules.rules(), selection, findings.countByRule(), findings.countBySeverity(), warnings, exit);
             try {

@@ -12,6 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.nmaudit.facts.ClaimLine;
+import org.nmaudit.facts.PatientFact;
+import org.nmaudit.facts.ProgrammingSession;
+import org.nmaudit.facts.PsychEvaluation;
+import org.nmaudit.facts.RepeatTrialJustification;
+import org.nmaudit.facts.TrialOutcome;
 
 /**
  * Reads a data folder (data-format.md): claims.csv and whichever documentation files are present. Rows are
@@ -22,6 +27,22 @@ public final class DataSetReader {
 
     public DataSetReader(ReadProgress progress) {
         this.progress = progress;
+    }
+
+    /** The data file a loaded row was read from, by its fact type. */
+    public static String fileNameOf(PatientFact fact) {
+        if (fact instanceof ClaimLine) {
+            return ClaimsFile.NAME;
+        } else if (fact instanceof TrialOutcome) {
+            return TrialOutcomesFile.NAME;
+        } else if (fact instanceof RepeatTrialJustification) {
+            return RepeatTrialJustificationsFile.NAME;
+        } else if (fact instanceof ProgrammingSession) {
+            return ProgrammingSessionsFile.NAME;
+        } else if (fact instanceof PsychEvaluation) {
+            return PsychEvaluationsFile.NAME;
+        }
+        throw new IllegalArgumentException("not an input fact: " + fact.getClass().getName());
     }
 
     /** Reads the whole data set into lists: for small data sets (rule test cases, a scrub batch). */

@@ -20,8 +20,14 @@ public final class ConsoleSummary {
     }
 
     public void print(RunRecord run, Findings findings, int providersRated) {
-        out.printf(Locale.ROOT, "nmaudit %s audit of %s, as of %s (%s)%n", run.version(), run.dataFolder(),
-                run.asOf(), run.asOfSource());
+        if (run.period() != null) {
+            out.printf(Locale.ROOT, "nmaudit %s audit of %s, period %s (%s to %s), as of %s (%s)%n", run.version(),
+                    run.dataFolder(), run.period().text(), run.period().start(), run.period().end(), run.asOf(),
+                    run.asOfSource());
+        } else {
+            out.printf(Locale.ROOT, "nmaudit %s audit of %s, as of %s (%s)%n", run.version(), run.dataFolder(),
+                    run.asOf(), run.asOfSource());
+        }
         printInputs(run);
         if (findings != null) {
             printFindings(findings);
@@ -32,14 +38,19 @@ public final class ConsoleSummary {
     }
 
     public void printInputs(RunRecord run) {
-        out.printf(Locale.ROOT, "%-34s %12s %12s %12s%n", "Input file", "read", "loaded", "rejected");
+        boolean period = run.period() != null;
+        out.printf(Locale.ROOT, "%-34s %12s %12s %12s%s%n", "Input file", "read", "loaded", "rejected",
+                period ? String.format(Locale.ROOT, " %12s", "after period") : "");
         for (FileSummary f : run.inputFiles()) {
             if (f.present()) {
-                out.printf(Locale.ROOT, "  %-32s %,12d %,12d %,12d%n", f.fileName(), f.rowsRead(), f.rowsLoaded(),
-                        f.rowsRejected());
+                out.printf(Locale.ROOT, "  %-32s %,12d %,12d %,12d%s%n", f.fileName(), f.rowsRead(), f.rowsLoaded(),
+                        f.rowsRejected(), period ? String.format(Locale.ROOT, " %,12d", f.afterPeriod()) : "");
             } else {
                 out.printf(Locale.ROOT, "  %-32s %12s%n", f.fileName(), "(absent)");
             }
+        }
+        if (period) {
+            out.printf(Locale.ROOT, "Claim lines in the period: %,d%n", run.claimLinesAudited());
         }
     }
 

@@ -23,6 +23,14 @@ final class RunJson {
         m.put("wall_time_ms", run.wallTimeMillis());
         m.put("as_of", run.asOf() == null ? null : run.asOf().toString());
         m.put("as_of_source", run.asOfSource());
+        if (run.period() != null) {
+            Map<String, Object> period = new LinkedHashMap<>();
+            period.put("period", run.period().text());
+            period.put("start", run.period().start().toString());
+            period.put("end", run.period().end().toString());
+            period.put("claim_lines_in_period", run.claimLinesAudited());
+            m.put("period", period);
+        }
         m.put("data_folder", run.dataFolder());
         m.put("output_folder", run.outputFolder());
         m.put("rules_folder", run.rulesFolder());
@@ -108,6 +116,9 @@ final class RunJson {
         file.put("rows_read", f.rowsRead());
         file.put("rows_loaded", f.rowsLoaded());
         file.put("rows_rejected", f.rowsRejected());
+        if (f.afterPeriod() != null) {
+            file.put("after_period", f.afterPeriod());
+        }
         return file;
     }
 }

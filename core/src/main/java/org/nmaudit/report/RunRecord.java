@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.nmaudit.audit.AuditPeriod;
 import org.nmaudit.engine.ParameterSet;
 import org.nmaudit.engine.RuleSelection;
 import org.nmaudit.findings.RuleInfo;
@@ -13,7 +14,9 @@ import org.nmaudit.input.FileSummary;
 /**
  * The record of one audit run (run.json): enough to reproduce it and to prove what it read.
  *
- * @param asOfSource "--as-of", or "latest service_date" of the loaded claim lines
+ * @param asOfSource "--as-of", or "latest service_date" of the loaded claim lines, or "end of the period"
+ * @param period the months of a period audit (--period), or null
+ * @param claimLinesAudited claim lines dated in the period (every loaded line without a period)
  * @param referenceFiles the fee schedule and code table read from {@code referenceFolder}
  * @param ruleSelection the --only and --disable of the run
  * @param ruleFiles display path to SHA-256, DRL files and the parameters file
@@ -25,6 +28,8 @@ public record RunRecord(
         Instant finishedAt,
         LocalDate asOf,
         String asOfSource,
+        AuditPeriod period,
+        long claimLinesAudited,
         String dataFolder,
         String outputFolder,
         String rulesFolder,

@@ -1,0 +1,95 @@
+package org.nmaudit.findings;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+
+/**
+ * What a period audit reports of all its findings (periods.md): line findings whose flagged line is dated
+ * in the period, and every provider finding. The findings on history lines, before the period, are worked
+ * out (they are the trend of the monthly report) but not reported.
+ */
+public final class FindingsInPeriod implements Findings {
+    private final Findings all;
+    private final LocalDate start;
+    private final LocalDate end;
+    private final Map<String, Integer> byRule = new TreeMap<>();
+    private final Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+    private long count;
+
+    public FindingsInPeriod(Findings all, LocalDate start, LocalDate end) {
+        this.all = all;
+        this.start = start;
+        this.end = end;
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s, 0);
+        }
+        for (Finding f : this) {
+            byRule.merge(f.ruleId(), 1, Integer::sum);
+            bySeverity.merge(f.severity(), 1, Integer::sum);
+            count++;
+        }
+    }
+
+    /** Every finding of the run, history included, in report order. */
+    public Findings all() {
+        return all;
+    }
+
+    boolean reported(Finding f) {
+        return f.scope() != Scope.LINE || f.serviceDate() == null
+                || !f.serviceDate().isBefore(start) && !f.serviceDate().isAfter(end);
+    }
+
+    @Override
+    public Iterator<Finding> iterator() {
+        Iterator<Finding> it = all.iterator();
+        return new Iterator<>() {
+            private Finding next = advance();
+
+            private Finding advance() {
+                while (it.hasNext()) {
+                    Finding f = it.next();
+                    if (reported(f)) {
+                        return f;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Finding next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                Finding f = next;
+                next = advance();
+                return f;
+            }
+        };
+    }
+
+    @Override
+    public long size() {
+        return count;
+    }
+
+    @Override
+    public Map<String, Integer> countByRule() {
+        return Collections.unmodifiableMap(byRule);
+    }
+
+    @Override
+    public Map<Severity, Integer> countBySeverity() {
+        return Collections.unmodifiableMap(bySeverity);
+    }
+}
