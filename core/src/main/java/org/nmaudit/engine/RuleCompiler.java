@@ -23,6 +23,7 @@ import org.kie.api.definition.rule.Rule;
 import org.nmaudit.findings.Flag;
 import org.nmaudit.findings.Pass;
 import org.nmaudit.findings.RuleInfo;
+import org.nmaudit.findings.Scope;
 import org.nmaudit.findings.Severity;
 import org.nmaudit.input.Sha256;
 
@@ -98,6 +99,7 @@ public final class RuleCompiler {
         checkGlobals(kieBase, problems);
         DrlOutline outline = DrlOutline.of(folder.drlFiles());
         PassPlan passes = PassPlan.of(kieBase, container.getClassLoader(), rules, outline, problems);
+        providerFindingsInThePatientPass(folder, rules, problems);
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing((RuleProblem p) -> p.file() == null ? "" : p.file())
                     .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
@@ -189,6 +191,24 @@ public final class RuleCompiler {
         }
         if (problem != null) {
             problems.add(new RuleProblem(rule.file(), rule.line(), 1, problem, rule.name()));
+        }
+    }
+
+    /**
+     * A patient-pass rule sees one batch of patients at a time: a physician's finding raised there would be
+     * worked out from part of the physician's patients, and raised once per batch. (A rules folder copied
+     * before the passes existed has NM-RATIO without @pass(provider): this says so instead of a wrong ratio.)
+     */
+    private static void providerFindingsInThePatientPass(RuleFolder folder, Map<String, RuleInfo> rules,
+            List<RuleProblem> problems) {
+        for (RuleInfo r : rules.values()) {
+            boolean passUnreadable = problems.stream().anyMatch(p -> r.name().equals(p.ruleName())
+                    && p.message().startsWith("@pass("));
+            if (!r.isProviderPass() && !passUnreadable && RuleSource.of(folder, r).scopes().contains(Scope.PROVIDER)) {
+                problems.add(new RuleProblem(r.file(), r.line(), 1, "the rule flags a provider (flag.provider) but runs"
+                        + " in the patient pass, which sees one batch of patients at a time; give it @pass(provider)"
+                        + " and match facts carried to the provider pass (see docs/rule-authoring.md)", r.name()));
+            }
         }
     }
 

@@ -28,8 +28,8 @@ class PassContractTest {
     @Test
     void aProviderPassRuleMatchingAFactThatIsNotCarriedIsAnErrorAtItsPattern() {
         RulesCopy rules = copy();
-        int line = rules.replace("derived-facts.drl", "    TrialStatus(rated, $npi : ownerNpi)",
-                "    TrialEpisode(rated, $npi : ownerNpi)");
+        int line = rules.replace("derived-facts.drl", "    TrialStatus(rated, $npi : ownerNpi,",
+                "    TrialEpisode(rated, $npi : ownerNpi,");
         CliRun run = check(rules);
         assertEquals(2, run.exitCode(), run::toString);
         assertEquals(rules.display() + "/derived-facts.drl:" + line + ":5: rule runs in the provider pass"
@@ -89,5 +89,19 @@ class PassContractTest {
                 + " (@carry) but no @pass(provider) rule matches it; check the type's spelling, or remove the"
                 + " declaration\n"
                 + "0 error(s), 2 warning(s)\n", run.out());
+    }
+
+    @Test
+    void aRuleThatFlagsProvidersMustRunInTheProviderPass() {
+        RulesCopy rules = copy();
+        int line = rules.lineOf("trials.drl", "rule \"NM-RATIO");
+        rules.replace("trials.drl", "    @pass(provider)", "");
+        CliRun run = check(rules);
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals(rules.display() + "/trials.drl:" + line + ":1: the rule flags a provider (flag.provider) but"
+                + " runs in the patient pass, which sees one batch of patients at a time; give it @pass(provider) and"
+                + " match facts carried to the provider pass (see docs/rule-authoring.md) (rule \"NM-RATIO:"
+                + " trial-to-permanent conversion ratio below the threshold\")\n"
+                + "1 error(s), 0 warning(s) (warnings are checked once the rules compile)\n", run.out());
     }
 }
