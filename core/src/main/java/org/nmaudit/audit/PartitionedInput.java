@@ -52,7 +52,7 @@ public final class PartitionedInput implements InputSink {
      *     the period, else every loaded line
      */
     public record Result(PatientPartitions partitions, RejectLog rejects, DataSetSummary summary,
-            FutureServiceDates futureDates, long claimLinesAudited) {
+            FutureServiceDates futureDates, long claimLinesAudited, long readNanos) {
     }
 
     /**
@@ -66,6 +66,7 @@ public final class PartitionedInput implements InputSink {
         RejectLog rejects = new RejectLog(scratch.resolve("rejects.bin"));
         PartitionedInput sink = new PartitionedInput(partitions, rejects, runDate, period);
         DataSetSummary summary;
+        long started = System.nanoTime();
         try {
             summary = new DataSetReader(progress).read(dataFolder, sink);
         } catch (UncheckedIOException e) {
@@ -79,7 +80,8 @@ public final class PartitionedInput implements InputSink {
             }
             summary = new DataSetSummary(List.copyOf(files), summary.warnings(), summary.latestServiceDate());
         }
-        return new Result(partitions, rejects, summary, sink.futureDates, sink.linesInPeriod);
+        return new Result(partitions, rejects, summary, sink.futureDates, sink.linesInPeriod,
+                System.nanoTime() - started);
     }
 
     @Override

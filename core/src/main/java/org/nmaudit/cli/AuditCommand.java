@@ -270,13 +270,16 @@ public final class AuditCommand implements Callable<Integer> {
         try (FindingSorter sorter = new FindingSorter(scratch.resolve("findings"), FINDINGS_IN_MEMORY)) {
             progress.step(String.format("rules: %d rules on %,d rows of %,d partition(s), %d worker(s)",
                     rules.rules().size(), input.partitions().factCount(), input.partitions().count(), threads));
+            long rulesStart = System.nanoTime();
+            PartitionedAudit passes = new PartitionedAudit(new RuleEngine(rules), threads, progress);
             try {
-                providers = new PartitionedAudit(new RuleEngine(rules), threads, progress)
-                        .run(SharedFacts.of(parameters, asOfDate, reference.facts()), input.partitions(), sorter);
+                providers = passes.run(SharedFacts.of(parameters, asOfDate, reference.facts()), input.partitions(),
+                        sorter);
             } catch (RuleSetupException e) {
                 progress.endLine();
                 return RuleProblems.report(err, e);
             }
+            long rulesNanos = System.nanoTime() - rulesStart;
             findings = sorter.finish();
             if (period != null) {
                 findings = new FindingsInPeriod(findings, period.start(), period.end());
@@ -287,11 +290,15 @@ public final class AuditCommand implements Callable<Integer> {
                     period, input.claimLinesAudited(), dataFolder.toString(), outDir.toString(), folder.displayPath(), strict, failOn,
                     parameters.values(), data.files(), reference.folder(), reference.files(), ruleFiles(folder),
                     rules.rules(), selection, findings.countByRule(), findings.countBySeverity(), warnings, exit);
+            long writeStart = System.nanoTime();
             try {
                 writer.writeAll(run, findings, providers.ratios(), input.rejects());
             } catch (IOException e) {
                 return unwritable(err, outDir, e);
             }
+            progress.timings(input.readNanos(), input.summary().rowsLoaded() + input.summary().rowsRejected(),
+                    passes.groupNanos(), rulesNanos, passes.providerNanos(), input.partitions().factCount(),
+                    System.nanoTime() - writeStart, findings.size());
             progress.endLine();
             new ConsoleSummary(out).print(run, findings, providers.ratios().size());
             if (exit == ExitCode.ROWS_REJECTED) {

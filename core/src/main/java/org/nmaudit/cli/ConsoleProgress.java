@@ -58,6 +58,25 @@ final class ConsoleProgress implements ReadProgress, PartitionedAudit.Progress {
                 rate, left), factsDone == factsTotal);
     }
 
+    /**
+     * The phases' times at the end of a long run (the benchmark reads this line): read (parse, validate,
+     * partition), group (partitions read back by patient, overlapping the rules), rules (both passes),
+     * write.
+     */
+    synchronized void timings(long readNanos, long rowsRead, long groupNanos, long rulesNanos, long providerNanos,
+            long rowsAudited, long writeNanos, long findings) {
+        if (!enabled) {
+            return;
+        }
+        endLine();
+        err.printf(Locale.ROOT, "[%6.1fs] phases: read %.2f s (%,.0f rows/s), group %.2f s (%,.0f rows/s), rules"
+                + " %.2f s (%,.0f rows/s; provider pass %.2f s), write %.2f s (%,d findings)%n", seconds(startNanos),
+                readNanos / 1e9, rowsRead / Math.max(1e-9, readNanos / 1e9), groupNanos / 1e9,
+                rowsAudited / Math.max(1e-9, groupNanos / 1e9), rulesNanos / 1e9,
+                rowsAudited / Math.max(1e-9, rulesNanos / 1e9), providerNanos / 1e9, writeNanos / 1e9, findings);
+        err.flush();
+    }
+
     /** Ends an in-place line before other output. */
     synchronized void endLine() {
         if (lineOpen) {

@@ -32,6 +32,8 @@ public final class PartitionedAudit {
     private final int threads;
     private final int factsPerBatch;
     private final Progress progress;
+    private long groupNanos;
+    private long providerNanos;
 
     public PartitionedAudit(RuleEngine engine, int threads, Progress progress) {
         this(engine, threads, RuleEngine.FACTS_PER_BATCH, progress);
@@ -63,7 +65,9 @@ public final class PartitionedAudit {
         try {
             List<Future<PatientBatchResult>> previous = List.of();
             for (int p = 0; p < partitions.count(); p++) {
+                long t0 = System.nanoTime();
                 List<List<PatientFact>> patients = partitions.patientsOf(p);
+                groupNanos += System.nanoTime() - t0;
                 List<Future<PatientBatchResult>> current = new ArrayList<>();
                 for (List<PatientFact> batch : batchesOf(patients)) {
                     long patientCount = batch.stream().map(PatientFact::getPatientId).distinct().count();
@@ -81,9 +85,21 @@ public final class PartitionedAudit {
         } finally {
             pool.shutdownNow();
         }
+        long t0 = System.nanoTime();
         ProviderPassResult providers = engine.evaluateProviders(shared, carried);
+        providerNanos = System.nanoTime() - t0;
         sorter.addAll(providers.findings());
         return providers;
+    }
+
+    /** Time the run spent reading partitions back and grouping them by patient (on the calling thread). */
+    public long groupNanos() {
+        return groupNanos;
+    }
+
+    /** Time the provider pass took. */
+    public long providerNanos() {
+        return providerNanos;
     }
 
     private List<List<PatientFact>> batchesOf(List<List<PatientFact>> patients) {

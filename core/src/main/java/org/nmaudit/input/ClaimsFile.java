@@ -3,6 +3,7 @@ package org.nmaudit.input;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import org.nmaudit.facts.ClaimLine;
 import org.nmaudit.facts.PayerType;
 
@@ -11,6 +12,7 @@ final class ClaimsFile extends DataFile<ClaimLine> {
     static final String NAME = "claims.csv";
 
     private final ClaimKeyIndex loadedKeys = new ClaimKeyIndex();
+    private final Consumer<ClaimRow> rows;
     private final ValuePool pool = new ValuePool();
     private final Row.Format<PayerType> payerType = new MemoizedFormat<>(v -> CellFormats.oneOf(PayerType.class, v));
     private final Row.Format<String> npi = new MemoizedFormat<>(CellFormats::npi);
@@ -25,11 +27,27 @@ final class ClaimsFile extends DataFile<ClaimLine> {
     private final Row.Format<BigDecimal> amount = new MemoizedFormat<>(CellFormats::amount);
 
     ClaimsFile() {
+        this(row -> { });
+    }
+
+    /** @param rows told of every row, loaded or rejected (a scrub puts rejected rows in their claims) */
+    ClaimsFile(Consumer<ClaimRow> rows) {
         super(NAME, true,
                 List.of("claim_id", "line_number", "patient_id", "payer_type", "rendering_npi", "service_date",
                         "cpt_code"),
                 List.of("modifiers", "units", "diagnosis_codes", "place_of_service", "bill_type",
                         "prior_auth_number", "billed_amount", "paid_amount"));
+        this.rows = rows;
+    }
+
+    @Override
+    void malformed(Row row) {
+        rows.accept(claimRow(row, false));
+    }
+
+    private ClaimRow claimRow(Row row, boolean loaded) {
+        return new ClaimRow(NAME, row.line(), row.cell("claim_id"), row.cell("patient_id"), row.cell("billed_amount"),
+                loaded);
     }
 
     @Override
@@ -59,9 +77,11 @@ final class ClaimsFile extends DataFile<ClaimLine> {
             }
         }
         if (row.hasProblems()) {
+            rows.accept(claimRow(row, false));
             return null;
         }
         loadedKeys.add(claimId, lineNumber, row.line());
+        rows.accept(claimRow(row, true));
         return new ClaimLine(claimId, lineNumber, pool.of(patientId), payer, renderingNpi, serviceDate, cptCode,
                 lineModifiers == null ? List.of() : lineModifiers, lineUnits == null ? BigDecimal.ONE : lineUnits,
                 diagnosisCodes == null ? List.of() : diagnosisCodes, pos, lineBillType, priorAuth, billed, paid,

@@ -80,6 +80,7 @@ final class CsvFileReader {
                     rejected.accept(new Reject(name, line, "", fields,
                             "row has " + fields + " but the header has " + width
                                     + "; check for an unquoted comma or a missing separator"));
+                    spec.malformed(new Row(name, line, columns, record.toList()));
                 } else {
                     Row row = new Row(name, line, columns, record.toList());
                     fact = spec.read(row);

@@ -41,4 +41,8 @@ abstract class DataFile<T> {
 
     /** The fact for a row, or null when {@code row} has recorded problems. */
     abstract T read(Row row);
+
+    /** Told of a row rejected before its cells were read (its field count differs from the header's). */
+    void malformed(Row row) {
+    }
 }

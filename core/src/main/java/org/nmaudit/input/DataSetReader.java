@@ -62,7 +62,7 @@ public final class DataSetReader {
         CsvFileReader reader = new CsvFileReader(progress, warnings::add);
         LatestServiceDate latest = new LatestServiceDate(sink);
 
-        files.add(readOne(reader, folder, new ClaimsFile(), latest::claimLine, sink::rejected));
+        files.add(readOne(reader, folder, new ClaimsFile(sink::claimRow), latest::claimLine, sink::rejected));
         files.add(readOne(reader, folder, new TrialOutcomesFile(), sink::loaded, sink::rejected));
         files.add(readOne(reader, folder, new RepeatTrialJustificationsFile(), sink::loaded, sink::rejected));
         files.add(readOne(reader, folder, new ProgrammingSessionsFile(), sink::loaded, sink::rejected));

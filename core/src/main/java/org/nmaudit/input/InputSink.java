@@ -12,4 +12,11 @@ public interface InputSink {
     void loaded(PatientFact fact);
 
     void rejected(Reject reject);
+
+    /**
+     * Every row of claims.csv, loaded or rejected, after {@link #loaded} or {@link #rejected} for it. Only a
+     * scrub needs it: it rejects a claim whose any line is rejected.
+     */
+    default void claimRow(ClaimRow row) {
+    }
 }

@@ -32,10 +32,10 @@ final class Row {
         return line;
     }
 
-    /** The trimmed cell, or "" when blank or when the file has no such column. */
+    /** The trimmed cell, or "" when blank, when the file has no such column, or the row is too short for it. */
     String cell(String column) {
         Integer index = columns.get(column);
-        return index == null ? "" : cells.get(index).trim();
+        return index == null || index >= cells.size() ? "" : cells.get(index).trim();
     }
 
     /** A required column: a blank cell is a problem. Returns null when the cell is blank or invalid. */

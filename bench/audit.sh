@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Benchmark of `nmaudit audit` on a generated practice, with a yardstick measured in the same run.
+#
+#   bench/audit.sh [1m|10m|PATIENTS] [extra audit options...]
+#
+# Generates the data once (./nmaudit generate --months 12 --seed 20251; 78,200 patients give about 1M claim
+# lines, 782,000 about 10M) under $NMAUDIT_BENCH_DIR (default /tmp/nmaudit-bench), then measures, in this
+# order: a bare commons-csv parse of claims.csv in a fresh JVM (the yardstick: this machine is shared and
+# noisy, so compare with it rather than with yesterday's figure), and the audit with /usr/bin/time (wall,
+# user + sys CPU, peak RSS) and the audit's own phase times (read, group, rules, write). The audit runs with
+# the launcher's JVM options unless NMAUDIT_JAVA_OPTS says otherwise (10M: NMAUDIT_JAVA_OPTS=-Xmx2g).
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+size="${1:-1m}"
+shift || true
+case "$size" in
+  1m) patients=78200 ;;
+  10m) patients=782000 ;;
+  *[!0-9]*) echo "usage: bench/audit.sh [1m|10m|PATIENTS] [audit options...]" >&2; exit 2 ;;
+  *) patients="$size" ;;
+esac
+root="${NMAUDIT_BENCH_DIR:-/tmp/nmaudit-bench}"
+data="$root/$size"
+out="$root/report-$size"
+mkdir -p "$root"
+if [ ! -f "$data/claims.csv" ]; then
+  echo "generating $patients patients into $data ..." >&2
+  NMAUDIT_JAVA_OPTS=-Xmx256m "$home/nmaudit" generate --patients "$patients" --months 12 --seed 20251 \
+    --out "$data" --force >/dev/null
+fi
+"$home/nmaudit" --version >/dev/null   # builds the jar if needed, outside the measurement
+jar="$home/core/target/nmaudit.jar"
+lines=$(($(wc -l < "$data/claims.csv") - 1))
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "data: $data ($lines claim lines, $(du -sh "$data" | cut -f1))"
+java -cp "$jar" "$home/bench/BareCsvParse.java" "$data/claims.csv" | tee "$root/yardstick.txt"
+parse=$(sed -E 's/.* in ([0-9.]+) s.*/\1/' "$root/yardstick.txt")
+
+log="$root/audit-$size.log"
+set +e
+/usr/bin/time -f 'time: wall %e s, user %U s, sys %S s, peak RSS %M KB' \
+  "$home/nmaudit" audit "$data" --out "$out" "$@" >"$log.out" 2>"$log"
+code=$?
+set -e
+if [ "$code" != 0 ] && [ "$code" != 5 ] && [ "$code" != 4 ]; then
+  echo "the audit failed with exit code $code; see $log" >&2
+  exit 1
+fi
+grep -E '^\[ *[0-9.]+s\] phases:' "$log" | sed -E 's/^\[ *[0-9.]+s\] //'
+tail -1 "$log"
+wall=$(sed -nE 's/^time: wall ([0-9.]+) s.*/\1/p' "$log")
+user=$(sed -nE 's/^time: .*user ([0-9.]+) s.*/\1/p' "$log")
+sys=$(sed -nE 's/^time: .*sys ([0-9.]+) s.*/\1/p' "$log")
+rss=$(sed -nE 's/^time: .*peak RSS ([0-9]+) KB.*/\1/p' "$log")
+awk -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v p="$parse" -v n="$lines" 'BEGIN {
+  printf "audit: %.1f s wall, %.1f s CPU (user + sys), peak RSS %.2f GB, %.0f lines/s end to end\n", w, u + s, r / 1048576, n / w
+  printf "yardstick: the audit took %.1f times the bare parse (%.2f s)\n", w / p, p
+}'
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); findings: $(grep -E '^Findings:' "$log.out" || true)"

@@ -1,0 +1,21 @@
+package org.nmaudit.scrub;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.nmaudit.facts.ClaimLine;
+import org.nmaudit.input.Reject;
+
+/**
+ * One claim of a scrub batch: its loaded lines, or the rejects that make it REJECTED.
+ *
+ * @param patientId the patient_id cell of the claim's first row in the batch
+ * @param billed the sum of its lines' billed amounts that parse, or null when none does
+ * @param rejects the rejects of its rows; not empty means the claim is REJECTED
+ */
+public record BatchClaim(String claimId, String patientId, List<ClaimLine> lines, BigDecimal billed,
+        List<Reject> rejects) {
+
+    public boolean rejected() {
+        return !rejects.isEmpty();
+    }
+}
