@@ -92,6 +92,11 @@ public final class AuditCommand implements Callable<Integer> {
                     + " (default: off).")
     Severity failOn;
 
+    @Option(names = "--previous", paramLabel = "REPORT_DIR", converter = PreviousReportConverter.class,
+            description = "Last month's report folder: report.html then shows which findings are new and which are"
+                    + " no longer found since then (matched by finding_id, as nmaudit diff does).")
+    Path previousReport;
+
     @Option(names = "--strict",
             description = "Any rejected input row fails the run (exit 2), with nothing written but rejects.csv.")
     boolean strict;
@@ -151,7 +156,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         warnings.forEach(w -> err.println("warning: " + w));
         Path outDir = outputFolder != null ? outputFolder : Path.of("reports", YearMonth.from(asOfDate).toString());
-        ReportWriter writer = new ReportWriter(outDir);
+        ReportWriter writer = new ReportWriter(outDir).withPrevious(previousReport);
 
         if (strict && data.rowsRejected() > 0) {
             try {

@@ -21,6 +21,10 @@ import org.nmaudit.findings.Finding;
 import org.nmaudit.findings.FindingSet;
 import org.nmaudit.findings.Scope;
 import org.nmaudit.input.Reject;
+import org.nmaudit.report.html.HtmlReport;
+import org.nmaudit.report.monthly.AuditReportInputs;
+import org.nmaudit.report.monthly.ReportFigures;
+import org.nmaudit.report.xlsx.XlsxReport;
 
 /** Writes the output folder of findings-format.md. */
 public final class ReportWriter {
@@ -41,9 +45,16 @@ public final class ReportWriter {
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     private final Path folder;
+    private Path previousReport;
 
     public ReportWriter(Path folder) {
         this.folder = folder;
+    }
+
+    /** Last month's report folder: report.html then shows what is new and what is gone since (--previous). */
+    public ReportWriter withPrevious(Path previous) {
+        this.previousReport = previous;
+        return this;
     }
 
     /**
@@ -59,6 +70,10 @@ public final class ReportWriter {
         writeProviderRatios(ratios, findings);
         writeRejects(rejects);
         writeRun(run);
+        ReportFigures figures = ReportFigures.of(AuditReportInputs.of(run, findings.all(), ratios, rejects)
+                .withPrevious(previousReport));
+        HtmlReport.write(figures, folder.resolve(HtmlReport.FILE_NAME));
+        XlsxReport.write(figures, folder.resolve(XlsxReport.FILE_NAME));
     }
 
     /**
@@ -67,7 +82,8 @@ public final class ReportWriter {
      */
     public void writeRejectsOnly(List<Reject> rejects) throws IOException {
         Files.createDirectories(folder);
-        for (String stale : List.of(FINDINGS_CSV, FINDINGS_JSON, PROVIDER_RATIOS_CSV, RUN_JSON, DiffCsv.FILE_NAME)) {
+        for (String stale : List.of(FINDINGS_CSV, FINDINGS_JSON, PROVIDER_RATIOS_CSV, RUN_JSON, DiffCsv.FILE_NAME,
+                HtmlReport.FILE_NAME, XlsxReport.FILE_NAME)) {
             Files.deleteIfExists(folder.resolve(stale));
         }
         writeRejects(rejects);
