@@ -84,72 +84,79 @@ final class TableSheet {
         return this;
     }
 
-    /** Text as text, never a formula; a value that starts like a formula keeps a quote prefix. Null: empty. */
+    /** Text as text, never a formula; a value that starts like a formula keeps a quote prefix. Null: no cell. */
     TableSheet text(String value) {
-        Cell c = next();
-        if (value != null && !value.isEmpty()) {
-            c.setCellValue(value.length() > MAX_TEXT ? value.substring(0, MAX_TEXT) : value);
-            c.setCellStyle(looksLikeFormula(value) ? styles.quotedText : styles.text);
+        if (value == null || value.isEmpty()) {
+            return skip();
         }
+        Cell c = next();
+        c.setCellValue(value.length() > MAX_TEXT ? value.substring(0, MAX_TEXT) : value);
+        c.setCellStyle(looksLikeFormula(value) ? styles.quotedText : styles.text);
         return this;
     }
 
-    /** A count, with thousands separators. Null: empty. */
+    /** A count, with thousands separators. Null: no cell. */
     TableSheet count(Number value) {
-        Cell c = next();
-        if (value != null) {
-            c.setCellValue(value.doubleValue());
-            c.setCellStyle(styles.count);
+        if (value == null) {
+            return skip();
         }
+        Cell c = next();
+        c.setCellValue(value.doubleValue());
+        c.setCellStyle(styles.count);
         return this;
     }
 
-    /** A whole number shown as is (a line number). Null: empty. */
+    /** A whole number shown as is (a line number). Null: no cell. */
     TableSheet whole(Number value) {
-        Cell c = next();
-        if (value != null) {
-            c.setCellValue(value.doubleValue());
-            c.setCellStyle(styles.whole);
+        if (value == null) {
+            return skip();
         }
+        Cell c = next();
+        c.setCellValue(value.doubleValue());
+        c.setCellStyle(styles.whole);
         return this;
     }
 
-    /** Dollars, as a number with the currency format. Null: empty. */
+    /** Dollars, as a number with the currency format. Null: no cell. */
     TableSheet money(BigDecimal value) {
-        Cell c = next();
-        if (value != null) {
-            c.setCellValue(value.doubleValue());
-            c.setCellStyle(styles.money);
+        if (value == null) {
+            return skip();
         }
+        Cell c = next();
+        c.setCellValue(value.doubleValue());
+        c.setCellStyle(styles.money);
         return this;
     }
 
-    /** A date cell (a serial number with a date format). Null: empty. */
+    /** A date cell (a serial number with a date format). Null: no cell. */
     TableSheet date(LocalDate value) {
-        Cell c = next();
-        if (value != null) {
-            c.setCellValue(value);
-            c.setCellStyle(styles.date);
+        if (value == null) {
+            return skip();
         }
+        Cell c = next();
+        c.setCellValue(value);
+        c.setCellStyle(styles.date);
         return this;
     }
 
     TableSheet dateTime(LocalDateTime value) {
-        Cell c = next();
-        if (value != null) {
-            c.setCellValue(value);
-            c.setCellStyle(styles.dateTime);
+        if (value == null) {
+            return skip();
         }
+        Cell c = next();
+        c.setCellValue(value);
+        c.setCellStyle(styles.dateTime);
         return this;
     }
 
-    /** A fraction shown as a percentage (0.156 as 15.6%). Null: empty. */
+    /** A fraction shown as a percentage (0.156 as 15.6%). Null: no cell. */
     TableSheet percent(Double value) {
-        Cell c = next();
-        if (value != null) {
-            c.setCellValue(value);
-            c.setCellStyle(styles.percent);
+        if (value == null) {
+            return skip();
         }
+        Cell c = next();
+        c.setCellValue(value);
+        c.setCellStyle(styles.percent);
         return this;
     }
 
