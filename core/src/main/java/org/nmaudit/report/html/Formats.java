@@ -57,6 +57,11 @@ final class Formats {
         return String.format(Locale.US, "%,d", n);
     }
 
+    /** "1 finding", "2 findings", "1,024 findings". */
+    static String counted(long n, String noun) {
+        return count(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** 15.6% from 0.156; one decimal, trailing .0 dropped. */
     static String percent(double fraction) {
         return trim(fraction * 100, 1) + "%";

@@ -255,8 +255,8 @@ public final class ReportViewBuilder {
                 + (threshold == null ? "" : " NM-RATIO flags a physician below " + thresholdText
                         + " (ratio_threshold)" + (minDecided == null ? "" : " with at least "
                                 + minDecided.toPlainString() + " decided trials (ratio_min_decided_trials)") + ".");
-        return new Physicians(chart.layout(), note, Formats.count(flagged) + " of " + Formats.count(ratios.size())
-                + " physicians flagged");
+        return new Physicians(chart.layout(), note, Formats.count(flagged) + " of "
+                + Formats.counted(ratios.size(), "physician") + " flagged");
     }
 
     // ---- trend --------------------------------------------------------------------------------------
@@ -332,7 +332,7 @@ public final class ReportViewBuilder {
         }
         String prevAsOf = c.previousRun().asOf() == null ? "" : ", as of " + c.previousRun().asOf();
         String summary = "Compared with the report in " + c.folder() + prevAsOf + " ("
-                + Formats.count(c.previousFindings()) + " findings): " + Formats.count(c.totals().added())
+                + Formats.counted(c.previousFindings(), "finding") + "): " + Formats.count(c.totals().added())
                 + " new (" + Formats.money(c.addedAmount()) + " at risk on lines), " + Formats.count(c.totals().gone())
                 + " no longer found (" + Formats.money(c.goneAmount()) + "), " + Formats.count(c.totals().updated())
                 + " with another severity or message, " + Formats.count(c.totals().unchanged()) + " unchanged"
