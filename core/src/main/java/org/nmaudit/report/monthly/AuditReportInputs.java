@@ -70,6 +70,17 @@ public record AuditReportInputs(
                 previousReport);
     }
 
+    /** The reported findings (findings.csv's), in report order; iterable more than once. */
+    public AuditReportInputs withFindings(Iterable<Finding> reported) {
+        return new AuditReportInputs(run, period, reported, allLineFindings, ratios, rejects, linesAudited,
+                previousReport);
+    }
+
+    /**
+     * Every line finding the rules raised, the period's and the history months' (a period audit reports only
+     * the period's): the trend's twelve months and the comparison with the previous report read them.
+     * Without it, the line findings of {@link #findings} are taken, which is right for a plain audit only.
+     */
     public AuditReportInputs withAllLineFindings(Iterable<Finding> all) {
         return new AuditReportInputs(run, period, findings, all, ratios, rejects, linesAudited, previousReport);
     }
