@@ -246,10 +246,10 @@ class ReportInBrowserTest {
     void aPeriodReportMarksItsMonthsAndComparesWithThePreviousReport() throws Exception {
         InProcessAudit audit = InProcessAudit.of(Path.of("data/sample"));
         ReportPeriod december = ReportPeriod.of(YearMonth.of(2025, 12));
-        List<Finding> all = audit.result().findings().all();
-        List<Finding> reported = all.stream()
+        List<Finding> every = audit.result().findings().all();
+        List<Finding> reported = every.stream()
                 .filter(f -> f.scope() == Scope.PROVIDER || december.contains(f.serviceDate())).toList();
-        List<Finding> lines = all.stream().filter(f -> f.scope() == Scope.LINE).toList();
+        List<Finding> lines = every.stream().filter(f -> f.scope() == Scope.LINE).toList();
         long decemberLines = audit.data().claimLines().stream()
                 .filter(l -> december.contains(l.getServiceDate())).count();
         AuditReportInputs inputs = AuditReportInputs.of(audit.run(), reported, audit.result().ratios(),
@@ -257,20 +257,28 @@ class ReportInBrowserTest {
                 .withPrevious(sample);
         Path report = tmp.resolve("period").resolve("report.html");
         Files.createDirectories(report.getParent());
-        HtmlReport.write(inputs, report);
-
+        HtmlReport.write(inputs.withPrevious(null), report);
         assertEquals(List.of(), open(report));
         assertEquals("Neuromodulation billing audit, December 2025", browser.getTitle());
         assertEquals(1, all("#trend-counts rect.reported").size(), "December");
         assertEquals(11, all("#trend-counts rect.history").size());
         assertEquals(Long.toString(reported.size()),
                 browser.findElement(By.cssSelector("#figure-findings .value")).getText());
+        assertEquals(String.format(java.util.Locale.US, "%,d", decemberLines),
+                browser.findElement(By.cssSelector("#figure-lines-audited .value")).getText());
+        assertEquals(List.of(), all("#changes"));
+        // docs/report-screenshot.png is the top of this screenshot
+        screenshot("sample-report-2025-12.png");
+
+        HtmlReport.write(inputs, report);
+        assertEquals(List.of(), open(report));
         WebElement changes = browser.findElement(By.id("changes"));
         assertEquals("Since the previous report", changes.findElement(By.tagName("h2")).getText());
-        long outside = reported.size() == all.size() ? 0 : all.size() - reported.size();
+        long outside = every.stream().filter(f -> f.scope() == Scope.LINE && !december.contains(f.serviceDate()))
+                .count();
+        assertTrue(changes.getText().contains(": 0 new ("), "the same data and rules: nothing new");
         assertTrue(changes.getText().contains(outside + " still found on lines before this period"),
                 changes.getText());
-        assertTrue(changes.getText().contains(": 0 new ("), "the same data and rules: nothing new");
-        screenshot("sample-report-2025-12.png");
+        screenshot("sample-report-2025-12-previous.png");
     }
 }
