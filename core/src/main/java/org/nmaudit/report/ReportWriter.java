@@ -64,14 +64,15 @@ public final class ReportWriter {
     public void writeAll(RunRecord run, FindingSet findings, List<ProviderRatio> ratios, List<Reject> rejects)
             throws IOException {
         Files.createDirectories(folder);
+        // worked out before this run's files replace an earlier run's: --previous may name this very folder
+        ReportFigures figures = ReportFigures.of(AuditReportInputs.of(run, findings.all(), ratios, rejects)
+                .withPrevious(previousReport));
         Files.deleteIfExists(folder.resolve(DiffCsv.FILE_NAME));
         writeFindingsCsv(findings);
         writeFindingsJson(run, findings);
         writeProviderRatios(ratios, findings);
         writeRejects(rejects);
         writeRun(run);
-        ReportFigures figures = ReportFigures.of(AuditReportInputs.of(run, findings.all(), ratios, rejects)
-                .withPrevious(previousReport));
         HtmlReport.write(figures, folder.resolve(HtmlReport.FILE_NAME));
         XlsxReport.write(figures, folder.resolve(XlsxReport.FILE_NAME));
     }

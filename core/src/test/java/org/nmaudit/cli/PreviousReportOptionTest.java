@@ -53,4 +53,18 @@ class PreviousReportOptionTest {
         assertTrue(html.contains("<h3 id=\"new-findings\">"));
         assertTrue(html.contains("<h3 id=\"gone-findings\">"));
     }
+
+    @Test
+    void thePreviousReportMayBeTheFolderThisAuditReplaces() throws IOException {
+        DataFolder.in(tmp.resolve("data")).claims(implant("I1", "P1", "2025-02-20"), implant("I2", "P2", "2025-02-21"));
+        Path folder = tmp.resolve("2025-02");
+        assertEquals(0, CliRun.of("audit", tmp.resolve("data").toString(), "--out", folder.toString()).exitCode());
+        DataFolder.in(tmp.resolve("data")).claims(implant("I1", "P1", "2025-02-20"));
+        CliRun rerun = CliRun.of("audit", tmp.resolve("data").toString(), "--out", folder.toString(), "--previous",
+                folder.toString());
+        assertEquals(0, rerun.exitCode(), rerun::toString);
+        String html = Files.readString(folder.resolve("report.html"));
+        assertTrue(html.contains("(2 findings): 0 new ($0.00 at risk on lines), 1 no longer found ($29,617.00), 0 with"
+                + " another severity or message, 1 unchanged."), "compared with the run it replaced");
+    }
 }

@@ -20,7 +20,7 @@ import org.nmaudit.findings.Severity;
  */
 public final class FindingTally {
     /** The provider rule whose findings mark a physician as flagged (as provider-ratios.csv does). */
-    public static final String RATIO_RULE_ID = "NM-RATIO";
+    public static final String RATIO_RULE_ID = org.nmaudit.report.ReportWriter.RATIO_RULE_ID;
 
     private final Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
     private final Map<String, Rule> byRule = new TreeMap<>();
