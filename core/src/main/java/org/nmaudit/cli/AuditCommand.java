@@ -118,6 +118,11 @@ public final class AuditCommand implements Callable<Integer> {
                     + " (default: off).")
     Severity failOn;
 
+    @Option(names = "--previous", paramLabel = "REPORT_DIR", converter = PreviousReportConverter.class,
+            description = "Last month's report folder: report.html then shows which findings are new and which are"
+                    + " no longer found since then (matched by finding_id, as nmaudit diff does).")
+    Path previousReport;
+
     @Option(names = "--strict",
             description = "Any rejected input row fails the run (exit 2), with nothing written but rejects.csv.")
     boolean strict;
@@ -246,7 +251,7 @@ public final class AuditCommand implements Callable<Integer> {
         String asOfSource = asOf != null ? "--as-of" : period != null ? "end of the period" : "latest service_date";
         Path outDir = outputFolder != null ? outputFolder
                 : Path.of("reports", period != null ? period.text() : YearMonth.from(asOfDate).toString());
-        ReportWriter writer = new ReportWriter(outDir);
+        ReportWriter writer = new ReportWriter(outDir).withPrevious(previousReport);
 
         RuleBase rules;
         try {

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,14 @@ import org.apache.commons.csv.CSVPrinter;
 import org.nmaudit.facts.ProviderRatio;
 import org.nmaudit.findings.Finding;
 import org.nmaudit.findings.Findings;
+import org.nmaudit.findings.FindingsInPeriod;
 import org.nmaudit.findings.Scope;
 import org.nmaudit.input.Reject;
+import org.nmaudit.report.html.HtmlReport;
+import org.nmaudit.report.monthly.AuditReportInputs;
+import org.nmaudit.report.monthly.ReportFigures;
+import org.nmaudit.report.monthly.ReportPeriod;
+import org.nmaudit.report.xlsx.XlsxReport;
 
 /** Writes the output folder of findings-format.md. */
 public final class ReportWriter {
@@ -41,9 +48,16 @@ public final class ReportWriter {
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     private final Path folder;
+    private Path previousReport;
 
     public ReportWriter(Path folder) {
         this.folder = folder;
+    }
+
+    /** Last month's report folder: report.html then shows what is new and what is gone since (--previous). */
+    public ReportWriter withPrevious(Path previous) {
+        this.previousReport = previous;
+        return this;
     }
 
     /**
@@ -53,12 +67,28 @@ public final class ReportWriter {
     public void writeAll(RunRecord run, Findings findings, List<ProviderRatio> ratios, Iterable<Reject> rejects)
             throws IOException {
         Files.createDirectories(folder);
+        // worked out before this run's files replace an earlier run's: --previous may name this very folder
+        ReportFigures figures = ReportFigures.of(reportInputs(run, findings, ratios, rejects));
         Files.deleteIfExists(folder.resolve(DiffCsv.FILE_NAME));
         writeFindingsCsv(findings);
         writeFindingsJson(run, findings);
         writeProviderRatios(ratios, findings);
         writeRejects(rejects);
         writeRun(run);
+        HtmlReport.write(figures, folder.resolve(HtmlReport.FILE_NAME));
+        XlsxReport.write(figures, folder.resolve(XlsxReport.FILE_NAME));
+    }
+
+    private AuditReportInputs reportInputs(RunRecord run, Findings findings, List<ProviderRatio> ratios,
+            Iterable<Reject> rejects) {
+        AuditReportInputs inputs = AuditReportInputs.of(run, findings, ratios, rejects).withPrevious(previousReport)
+                .withLinesAudited(run.claimLinesAudited());
+        if (run.period() != null && findings instanceof FindingsInPeriod reported) {
+            inputs = inputs.withPeriod(new ReportPeriod(YearMonth.from(run.period().start()),
+                    YearMonth.from(run.period().end())))
+                    .withAllLineFindings(AuditReportInputs.lineFindingsOf(reported.all()));
+        }
+        return inputs;
     }
 
     /**
@@ -67,7 +97,8 @@ public final class ReportWriter {
      */
     public void writeRejectsOnly(Iterable<Reject> rejects) throws IOException {
         Files.createDirectories(folder);
-        for (String stale : List.of(FINDINGS_CSV, FINDINGS_JSON, PROVIDER_RATIOS_CSV, RUN_JSON, DiffCsv.FILE_NAME)) {
+        for (String stale : List.of(FINDINGS_CSV, FINDINGS_JSON, PROVIDER_RATIOS_CSV, RUN_JSON, DiffCsv.FILE_NAME,
+                HtmlReport.FILE_NAME, XlsxReport.FILE_NAME)) {
             Files.deleteIfExists(folder.resolve(stale));
         }
         writeRejects(rejects);

@@ -31,8 +31,8 @@ import org.nmaudit.testing.CliRun;
  * console shows (findings-format.md, data-format.md "Bad input"). Rules come from the project's rules/.
  */
 class AuditCommandTest {
-    static final List<String> OUTPUT_FILES =
-            List.of("findings.csv", "findings.json", "provider-ratios.csv", "rejects.csv", "run.json");
+    static final List<String> OUTPUT_FILES = List.of("findings.csv", "findings.json", "findings.xlsx",
+            "provider-ratios.csv", "rejects.csv", "report.html", "run.json");
     static final String REJECTS_HEADER = "file,line,column,value,reason";
     static final String FINDINGS_HEADER = "finding_id,rule_id,severity,scope,claim_id,line_number,patient_id,"
             + "rendering_npi,service_date,amount_at_risk,message,citation";
@@ -280,7 +280,7 @@ class AuditCommandTest {
     // ---- the output folder -----------------------------------------------------------------------------
 
     @Test
-    void normalRunWritesAllFiveFilesWithTheirHeaders() throws IOException {
+    void normalRunWritesAllSevenFilesWithTheirHeaders() throws IOException {
         withHighFinding();
         CliRun run = audit();
         assertEquals(0, run.exitCode(), run::toString);
