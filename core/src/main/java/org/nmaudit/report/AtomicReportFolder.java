@@ -38,10 +38,11 @@ import java.util.Set;
  */
 public final class AtomicReportFolder implements Closeable {
     /**
-     * Test hook: when set (milliseconds), the run prints "nmaudit-report: EVENT" on stderr at each step of
-     * writing and swapping, then waits that long, so that a test can kill it at a known moment.
+     * Test hook: when set to the name of a step (e.g. "opened findings.json", "previous report moved
+     * aside"), the run prints "nmaudit-report: STEP" on stderr at each step of writing and swapping, and
+     * stops at the named one for ten minutes, so that a test can kill it at a known moment.
      */
-    public static final String PAUSE_PROPERTY = "nmaudit.test.reportPauseMillis";
+    public static final String PAUSE_PROPERTY = "nmaudit.test.reportPauseAt";
 
     private final Path target;
     private final Path staging;
@@ -307,17 +308,19 @@ public final class AtomicReportFolder implements Closeable {
         return absolute;
     }
 
-    static void boundary(String event) {
-        String pause = System.getProperty(PAUSE_PROPERTY);
-        if (pause == null) {
+    static void boundary(String step) {
+        String pauseAt = System.getProperty(PAUSE_PROPERTY);
+        if (pauseAt == null) {
             return;
         }
-        System.err.println("nmaudit-report: " + event);
+        System.err.println("nmaudit-report: " + step);
         System.err.flush();
-        try {
-            Thread.sleep(Long.parseLong(pause.strip()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (step.equals(pauseAt)) {
+            try {
+                Thread.sleep(600_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
