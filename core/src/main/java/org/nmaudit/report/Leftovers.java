@@ -72,6 +72,13 @@ final class Leftovers {
         return NAME.matcher(fileName).matches();
     }
 
+    /** The output a leftover was made for (its parent folder and the name in it), or null for another name. */
+    static Path targetOf(Path leftover) {
+        Path name = leftover.getFileName();
+        Matcher m = name == null ? null : NAME.matcher(name.toString());
+        return m == null || !m.matches() ? null : leftover.resolveSibling(m.group(1));
+    }
+
     /** The leftovers of {@code target} in its parent folder whose run is over (killed, or failed to clean up). */
     static List<Leftover> stale(Path target) throws IOException {
         List<Leftover> found = new ArrayList<>();
