@@ -54,13 +54,15 @@ public final class AuditCommand implements Callable<Integer> {
                     + " programming-sessions.csv, psych-evaluations.csv.")
     Path dataFolder;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Rules folder: every *.drl in it and its parameters.properties (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rules folder: every *.drl in it and its parameters.properties (default: rules/ in the"
+                    + " working directory if there is one, else the installation's).")
     Path rulesFolder;
 
-    @Option(names = "--reference", paramLabel = "DIR", defaultValue = "data/reference",
+    @Option(names = "--reference", paramLabel = "DIR",
             description = "Reference folder: fee-schedule.csv (expected payments, for NM-UNDERPAID) and codes.csv"
-                    + " (default: ${DEFAULT-VALUE}). Point it at a copy holding your contracted rates.")
+                    + " (default: data/reference/ in the working directory if there is one, else the installation's)."
+                    + " Point it at a copy holding your contracted rates.")
     Path referenceFolder;
 
     @Option(names = "--only", paramLabel = "ID[,ID...]", split = ",",
@@ -111,7 +113,7 @@ public final class AuditCommand implements Callable<Integer> {
         RuleBase rules;
         RuleSelection selection = RuleSelection.of(onlyRules, disabledRules);
         try {
-            folder = RuleFolder.load(rulesFolder);
+            folder = RuleFolder.load(DefaultFolders.rules(rulesFolder));
             parameters = folder.parameters().withOverrides(parameterOverrides);
             rules = RuleCompiler.compile(folder);
             selection.check(rules);
@@ -122,7 +124,7 @@ public final class AuditCommand implements Callable<Integer> {
 
         ReferenceData reference;
         try {
-            reference = new ReferenceReader(progress).read(referenceFolder);
+            reference = new ReferenceReader(progress).read(DefaultFolders.reference(referenceFolder));
         } catch (InputException e) {
             err.println("nmaudit: " + e.getMessage());
             return ExitCode.USAGE;

@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
 public final class RulesListCommand implements Callable<Integer> {
     enum Format { table, csv, json }
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Rules folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rules folder (default: rules/ in the working directory if there is one, else the"
+                    + " installation's).")
     Path rulesFolder;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -50,7 +51,7 @@ public final class RulesListCommand implements Callable<Integer> {
         RuleFolder folder;
         RuleBase rules;
         try {
-            folder = RuleFolder.load(rulesFolder);
+            folder = RuleFolder.load(DefaultFolders.rules(rulesFolder));
             rules = RuleCompiler.compile(folder);
         } catch (RuleSetupException e) {
             return AuditCommand.RuleProblems.report(spec.commandLine().getErr(), e, "nothing was listed");
