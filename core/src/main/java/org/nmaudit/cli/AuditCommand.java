@@ -19,6 +19,7 @@ import org.nmaudit.engine.RuleEngine;
 import org.nmaudit.engine.RuleFile;
 import org.nmaudit.engine.RuleFolder;
 import org.nmaudit.engine.RuleProblem;
+import org.nmaudit.engine.RuleSafety;
 import org.nmaudit.engine.RuleSelection;
 import org.nmaudit.engine.RuleSetupException;
 import org.nmaudit.findings.FindingSet;
@@ -32,6 +33,7 @@ import org.nmaudit.report.ConsoleSummary;
 import org.nmaudit.report.ReportWriter;
 import org.nmaudit.report.RunRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -98,6 +100,9 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Any rejected input row fails the run (exit 2), with nothing written but rejects.csv.")
     boolean strict;
 
+    @Mixin
+    UnsafeRulesOption unsafeRules;
+
     @Spec
     CommandSpec spec;
 
@@ -113,7 +118,7 @@ public final class AuditCommand implements Callable<Integer> {
         RuleBase rules;
         RuleSelection selection = RuleSelection.of(onlyRules, disabledRules);
         try {
-            folder = RuleFolder.load(DefaultFolders.rules(rulesFolder));
+            folder = RuleFolder.load(DefaultFolders.rules(rulesFolder)).withUnsafeCodeAllowed(unsafeRules.allowed);
             parameters = folder.parameters().withOverrides(parameterOverrides);
             rules = RuleCompiler.compile(folder);
             selection.check(rules);
@@ -139,6 +144,9 @@ public final class AuditCommand implements Callable<Integer> {
         }
         List<String> warnings = new ArrayList<>(reference.warnings());
         warnings.addAll(data.warnings());
+        if (unsafeRules.allowed) {
+            RuleSafety.allowedAnyway(folder.drlFiles()).forEach(p -> warnings.add(p.toString()));
+        }
 
         LocalDate asOfDate = asOf;
         String asOfSource = "--as-of";

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.nmaudit.engine.RuleCheck;
 import org.nmaudit.engine.RuleProblem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,13 +27,16 @@ public final class RulesCheckCommand implements Callable<Integer> {
                     + " working directory if there is one, else the installation's).")
     Path rulesFolder;
 
+    @Mixin
+    UnsafeRulesOption unsafeRules;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        RuleCheck check = RuleCheck.of(DefaultFolders.rules(rulesFolder));
+        RuleCheck check = RuleCheck.of(DefaultFolders.rules(rulesFolder), unsafeRules.allowed);
         for (RuleProblem p : check.errors()) {
             out.println(p);
         }

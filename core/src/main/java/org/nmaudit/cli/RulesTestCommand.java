@@ -18,6 +18,7 @@ import org.nmaudit.engine.RuleSetupException;
 import org.nmaudit.ruletests.CaseVerdict;
 import org.nmaudit.ruletests.RuleCaseSuite;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,6 +50,9 @@ public final class RulesTestCommand implements Callable<Integer> {
                     + " data/reference/ in the working directory if there is one, else the installation's).")
     Path referenceFolder;
 
+    @Mixin
+    UnsafeRulesOption unsafeRules;
+
     @Spec
     CommandSpec spec;
 
@@ -60,7 +64,7 @@ public final class RulesTestCommand implements Callable<Integer> {
         Path rules = DefaultFolders.rules(rulesFolder);
         RuleCaseSuite suite;
         try {
-            RuleFolder folder = RuleFolder.load(rules);
+            RuleFolder folder = RuleFolder.load(rules).withUnsafeCodeAllowed(unsafeRules.allowed);
             ParameterSet parameters = folder.parameters();
             RuleBase compiled = RuleCompiler.compile(folder);
             suite = new RuleCaseSuite(folder, compiled, parameters, DefaultFolders.reference(referenceFolder));
