@@ -45,7 +45,8 @@ public final class ReportWriter {
         "patient_id", "rendering_npi", "service_date", "amount_at_risk", "message", "citation"};
     private static final CSVFormat CSV = SpreadsheetSafeCsv.FORMAT;
 
-    private final ObjectMapper json = new ObjectMapper()
+    /** Shared: thread-safe once configured; building one (and its serializers) per run costs more than a small report. */
+    private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
@@ -104,14 +105,14 @@ public final class ReportWriter {
     }
 
     private void writeFindingsJson(RunRecord run, FindingSet findings) throws IOException {
-        try (Writer w = writer(FINDINGS_JSON); JsonGenerator g = json.getFactory().createGenerator(w)) {
+        try (Writer w = writer(FINDINGS_JSON); JsonGenerator g = JSON.getFactory().createGenerator(w)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeFieldName("run");
-            json.writeValue(g, RunJson.of(run));
+            JSON.writeValue(g, RunJson.of(run));
             g.writeArrayFieldStart("findings");
             for (Finding f : findings.all()) {
-                json.writeValue(g, findingJson(f));
+                JSON.writeValue(g, findingJson(f));
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -168,7 +169,7 @@ public final class ReportWriter {
 
     private void writeRun(RunRecord run) throws IOException {
         try (Writer w = writer(RUN_JSON)) {
-            json.writeValue(w, RunJson.of(run));
+            JSON.writeValue(w, RunJson.of(run));
         }
     }
 
