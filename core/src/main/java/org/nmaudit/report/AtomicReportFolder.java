@@ -68,6 +68,13 @@ public final class AtomicReportFolder implements Closeable {
         }
         Files.createDirectories(resolved.getParent());
         cleanUp(resolved, ownFiles);
+        for (String name : ownFiles) {
+            // A folder of the user's that bears a report file's name is not the report's to replace.
+            if (Files.isDirectory(resolved.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileSystemException(resolved.resolve(name).toString(), null, "it is a folder, but a report"
+                        + " writes a file of that name there; move the folder, or choose another output folder");
+            }
+        }
         Path staging = resolved.resolveSibling(Leftovers.newName(resolved.getFileName().toString(),
                 Leftovers.Kind.STAGING));
         try {

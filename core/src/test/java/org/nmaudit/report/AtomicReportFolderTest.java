@@ -225,6 +225,17 @@ class AtomicReportFolderTest {
     }
 
     @Test
+    void aFolderOfTheUsersNamedLikeAReportFileIsNotReplaced() throws IOException {
+        write(target().resolve("findings.csv").resolve("mine.txt"), "mine");
+        FileSystemException e = assertThrows(FileSystemException.class,
+                () -> AtomicReportFolder.begin(target(), ReportWriter.REPORT_FILES));
+        assertEquals(target().resolve("findings.csv") + ": it is a folder, but a report writes a file of that name"
+                + " there; move the folder, or choose another output folder", e.getMessage());
+        assertEquals(Map.of("findings.csv/mine.txt", "mine"), tree(target()));
+        assertEquals(List.of("2025-12"), siblings());
+    }
+
+    @Test
     void aSymbolicLinkToAReportFolderStaysALink() throws IOException {
         Path real = tmp.resolve("elsewhere").resolve("2025-12");
         write(real.resolve("findings.csv"), "old findings");
