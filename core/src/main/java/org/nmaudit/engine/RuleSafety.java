@@ -199,7 +199,8 @@ public final class RuleSafety {
     }
 
     private static RuleProblem problem(RuleFile file, DrlTokens.Token at, String message) {
-        return new RuleProblem(file.displayPath(), at.line(), at.column(), "unsafe rule code: " + message + REFUSAL_NOTE,
+        return new RuleProblem(file.displayPath(), at.line(), at.column(),
+                "unsafe rule code: " + message + REFUSAL_NOTE,
                 file.ruleAt(at.line()));
     }
 
@@ -474,8 +475,8 @@ public final class RuleSafety {
             if (j < tokens.size() && Set.of("static", "function", "accumulate").contains(tokens.get(j).text())) {
                 j++;
             }
-            while (j < tokens.size() && (tokens.get(j).kind() == DrlTokens.Kind.IDENT || tokens.get(j).text().equals("*")
-                    || isDot(j))) {
+            while (j < tokens.size() && (tokens.get(j).kind() == DrlTokens.Kind.IDENT
+                    || tokens.get(j).text().equals("*") || isDot(j))) {
                 j++;
             }
             return j;

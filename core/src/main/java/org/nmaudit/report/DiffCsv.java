@@ -28,7 +28,8 @@ public final class DiffCsv {
                 ReportedFinding o = c.before();
                 ReportedFinding n = c.after();
                 out.printRecord(c.status().label(), text(f.findingId()), text(f.ruleId()), text(f.scope()),
-                        text(f.claimId()), SpreadsheetSafeCsv.number(f.lineNumber()), text(f.patientId()), text(f.renderingNpi()),
+                        text(f.claimId()), SpreadsheetSafeCsv.number(f.lineNumber()), text(f.patientId()),
+                        text(f.renderingNpi()),
                         text(f.serviceDate()), o == null ? "" : text(o.severity()), n == null ? "" : text(n.severity()),
                         o == null ? "" : SpreadsheetSafeCsv.number(o.amountAtRisk()),
                         n == null ? "" : SpreadsheetSafeCsv.number(n.amountAtRisk()),

@@ -45,7 +45,7 @@ public final class ReportWriter {
         "patient_id", "rendering_npi", "service_date", "amount_at_risk", "message", "citation"};
     private static final CSVFormat CSV = SpreadsheetSafeCsv.FORMAT;
 
-    /** Shared: thread-safe once configured; building one (and its serializers) per run costs more than a small report. */
+    /** Shared: thread-safe once configured, and building one per run cost more than a small report. */
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)

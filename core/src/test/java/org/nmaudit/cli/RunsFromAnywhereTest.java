@@ -181,7 +181,8 @@ class RunsFromAnywhereTest {
         }
         main.put(Attributes.Name.CLASS_PATH, String.join(" ", urls));
         Files.createDirectories(jar.getParent());
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             out.flush();
         }
         assertTrue(Files.size(jar) > 0, jar + " written");

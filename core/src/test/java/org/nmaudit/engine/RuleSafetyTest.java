@@ -35,6 +35,16 @@ class RuleSafetyTest {
             "end",
             "");
 
+    /** The reasons RuleSafety gives, shared by many places. */
+    private static final String REFLECTION = "opens reflection, through which a rule can run any code";
+    private static final String PROCESS = "reaches the process (programs, environment, system properties, exit)";
+    private static final String SYSTEM = "reaches the process (exit, environment, system properties); rules may use"
+            + " System.out, System.err, System.lineSeparator, System.currentTimeMillis and System.nanoTime";
+    private static final String NOT_ALLOWED = "is not one of the types rules may use (the facts, Flag, String and the"
+            + " number types, Math, java.math, java.time, the java.util collections)";
+    private static final String ESCAPE = "Java reads it before anything else, even in a comment or a string, so it"
+            + " can hide code; write the character itself";
+
     private static List<String> problems(String imports, String code) {
         String text = TEMPLATE.replace("%IMPORTS%", imports).replace("%CODE%", code);
         return RuleSafety.problems(new RuleFile("evil.drl", "my-rules/evil.drl", text, "sha"))
@@ -45,113 +55,116 @@ class RuleSafetyTest {
                     String note = RuleSafety.REFUSAL_NOTE;
                     int end = s.indexOf(note);
                     assertEquals(true, end > 0, s);
-                    return p.line() + ":" + p.column() + ": " + s.substring(prefix.length(), end);
+                    String message = s.substring(prefix.length(), end);
+                    assertEquals("unsafe rule code: ", message.substring(0, 18));
+                    return p.line() + ":" + p.column() + ": " + message.substring(18);
                 }).toList();
     }
 
     static Stream<Arguments> unsafe() {
         return Stream.of(
             Arguments.of("", "Runtime.getRuntime().exec(\"touch /tmp/x\");",
-                    List.of("13:5: unsafe rule code: java.lang.Runtime runs programs",
-                            "13:13: unsafe rule code: getRuntime reaches the process (programs, environment, system properties, exit)",
-                            "13:26: unsafe rule code: exec reaches the process (programs, environment, system properties, exit)")),
+                    List.of("13:5: java.lang.Runtime runs programs",
+                            "13:13: getRuntime " + PROCESS,
+                            "13:26: exec " + PROCESS)),
             Arguments.of("", "java.lang.Runtime.getRuntime().exec(\"x\");",
-                    List.of("13:5: unsafe rule code: java.lang.Runtime runs programs",
-                            "13:23: unsafe rule code: getRuntime reaches the process (programs, environment, system properties, exit)",
-                            "13:36: unsafe rule code: exec reaches the process (programs, environment, system properties, exit)")),
+                    List.of("13:5: java.lang.Runtime runs programs",
+                            "13:23: getRuntime " + PROCESS,
+                            "13:36: exec " + PROCESS)),
             Arguments.of("", "java . lang . /* hidden */ Runtime . getRuntime();",
-                    List.of("13:5: unsafe rule code: java.lang.Runtime runs programs",
-                            "13:42: unsafe rule code: getRuntime reaches the process (programs, environment, system properties, exit)")),
+                    List.of("13:5: java.lang.Runtime runs programs",
+                            "13:42: getRuntime " + PROCESS)),
             Arguments.of("", "new ProcessBuilder(\"ls\").start();",
-                    List.of("13:9: unsafe rule code: java.lang.ProcessBuilder runs programs")),
+                    List.of("13:9: java.lang.ProcessBuilder runs programs")),
             Arguments.of("", "java.nio.file.Files.writeString(java.nio.file.Path.of(\"/tmp/x\"), \"x\");",
-                    List.of("13:5: unsafe rule code: java.nio.file.Files reads and writes files",
-                            "13:37: unsafe rule code: java.nio.file.Path reads and writes files")),
+                    List.of("13:5: java.nio.file.Files reads and writes files",
+                            "13:37: java.nio.file.Path reads and writes files")),
             Arguments.of("", "new java.io.File(\"/tmp/x\").delete();",
-                    List.of("13:9: unsafe rule code: java.io.File reads and writes files")),
+                    List.of("13:9: java.io.File reads and writes files")),
             Arguments.of("", "Class.forName(\"java.lang.\" + \"Runtime\");",
-                    List.of("13:5: unsafe rule code: java.lang.Class loads classes and opens reflection",
-                            "13:11: unsafe rule code: forName opens reflection, through which a rule can run any code")),
+                    List.of("13:5: java.lang.Class loads classes and opens reflection",
+                            "13:11: forName " + REFLECTION)),
             Arguments.of("", "$line.getClass().forName(\"x\");",
-                    List.of("13:11: unsafe rule code: getClass opens reflection, through which a rule can run any code",
-                            "13:22: unsafe rule code: forName opens reflection, through which a rule can run any code")),
+                    List.of("13:11: getClass " + REFLECTION,
+                            "13:22: forName " + REFLECTION)),
             Arguments.of("", "Thread t = new Thread(() -> {}); t.start();",
-                    List.of("13:5: unsafe rule code: java.lang.Thread starts threads",
-                            "13:20: unsafe rule code: java.lang.Thread starts threads")),
+                    List.of("13:5: java.lang.Thread starts threads",
+                            "13:20: java.lang.Thread starts threads")),
             Arguments.of("", "System.exit(1);",
-                    List.of("13:5: unsafe rule code: System.exit reaches the process (exit, environment, system properties); rules may use System.out, System.err, System.lineSeparator, System.currentTimeMillis and System.nanoTime")),
+                    List.of("13:5: System.exit " + SYSTEM)),
             Arguments.of("", "System.getenv(\"HOME\");",
-                    List.of("13:5: unsafe rule code: System.getenv reaches the process (exit, environment, system properties); rules may use System.out, System.err, System.lineSeparator, System.currentTimeMillis and System.nanoTime")),
+                    List.of("13:5: System.getenv " + SYSTEM)),
             Arguments.of("import java.io.File;", "new File(\"x\").delete();",
-                    List.of("3:8: unsafe rule code: java.io.File reads and writes files",
-                            "13:9: unsafe rule code: java.io.File reads and writes files")),
+                    List.of("3:8: java.io.File reads and writes files",
+                            "13:9: java.io.File reads and writes files")),
             Arguments.of("import java.io.*;", "new File(\"x\").delete();",
-                    List.of("3:8: unsafe rule code: import of java.io.* reads and writes files",
-                            "13:9: unsafe rule code: java.io.File reads and writes files")),
+                    List.of("3:8: import of java.io.* reads and writes files",
+                            "13:9: java.io.File reads and writes files")),
             Arguments.of("import static java.lang.System.exit;", "exit(1);",
-                    List.of("3:15: unsafe rule code: System.exit reaches the process (exit, environment, system properties); rules may use System.out, System.err, System.lineSeparator, System.currentTimeMillis and System.nanoTime",
-                            "13:5: unsafe rule code: exit(...) reaches the process (programs, environment, system properties, exit)")),
+                    List.of("3:15: System.exit " + SYSTEM,
+                            "13:5: exit(...) " + PROCESS)),
             Arguments.of("import static java.lang.System.*;", "getenv(\"X\");",
-                    List.of("3:15: unsafe rule code: System.* reaches the process (exit, environment, system properties); rules may use System.out, System.err, System.lineSeparator, System.currentTimeMillis and System.nanoTime",
-                            "13:5: unsafe rule code: getenv(...) reaches the process (programs, environment, system properties, exit)")),
+                    List.of("3:15: System.* " + SYSTEM,
+                            "13:5: getenv(...) " + PROCESS)),
             Arguments.of("import function java.lang.System.exit;", "",
-                    List.of("3:17: unsafe rule code: System.exit reaches the process (exit, environment, system properties); rules may use System.out, System.err, System.lineSeparator, System.currentTimeMillis and System.nanoTime")),
+                    List.of("3:17: System.exit " + SYSTEM)),
             Arguments.of("", "import java.io.File; new File(\"x\").delete();",
-                    List.of("13:12: unsafe rule code: java.io.File reads and writes files",
-                            "13:30: unsafe rule code: java.io.File reads and writes files")),
+                    List.of("13:12: java.io.File reads and writes files",
+                            "13:30: java.io.File reads and writes files")),
             Arguments.of("", "// \\u000a Runtime.getRuntime().exec(\"x\");",
-                    List.of("13:8: unsafe rule code: a unicode escape (\\u000a): Java reads it before anything else, even in a comment or a string, so it can hide code; write the character itself")),
+                    List.of("13:8: a unicode escape (\\u000a): " + ESCAPE)),
             Arguments.of("", "String s = \"\\u0022\";",
-                    List.of("13:17: unsafe rule code: a unicode escape (\\u0022): Java reads it before anything else, even in a comment or a string, so it can hide code; write the character itself")),
+                    List.of("13:17: a unicode escape (\\u0022): " + ESCAPE)),
             Arguments.of("", "Run\u200Btime.getRuntime();",
-                    List.of("13:5: unsafe rule code: java.lang.Runtime runs programs",
-                            "13:8: unsafe rule code: an invisible character (U+200B) in code: Java leaves it out of names, so it can hide one; delete it",
-                            "13:14: unsafe rule code: getRuntime reaches the process (programs, environment, system properties, exit)")),
+                    List.of("13:5: java.lang.Runtime runs programs",
+                            "13:8: an invisible character (U+200B) in code: Java leaves it out of names, so it can"
+                                    + " hide one; delete it",
+                            "13:14: getRuntime " + PROCESS)),
             Arguments.of("", "java.lang.reflect.Method m = null;",
-                    List.of("13:5: unsafe rule code: java.lang.reflect.Method opens reflection")),
+                    List.of("13:5: java.lang.reflect.Method opens reflection")),
             Arguments.of("", "javax.script.ScriptEngineManager m = null;",
-                    List.of("13:5: unsafe rule code: javax.script.ScriptEngineManager runs code from text")),
+                    List.of("13:5: javax.script.ScriptEngineManager runs code from text")),
             Arguments.of("", "org.mvel2.MVEL.eval(\"1\");",
-                    List.of("13:5: unsafe rule code: org.mvel2.MVEL runs code from text")),
+                    List.of("13:5: org.mvel2.MVEL runs code from text")),
             Arguments.of("", "kcontext.getKieRuntime().getKieBase();",
-                    List.of("13:14: unsafe rule code: getKieRuntime reaches the rule engine's internals",
-                            "13:30: unsafe rule code: getKieBase reaches the rule engine's internals")),
+                    List.of("13:14: getKieRuntime reaches the rule engine's internals",
+                            "13:30: getKieBase reaches the rule engine's internals")),
             Arguments.of("", "new java.net.Socket(\"x\", 80);",
-                    List.of("13:9: unsafe rule code: java.net.Socket opens network connections")),
+                    List.of("13:9: java.net.Socket opens network connections")),
             Arguments.of("", "Object o = $line.class;",
-                    List.of("13:22: unsafe rule code: .class opens reflection, through which a rule can run any code")),
+                    List.of("13:22: .class " + REFLECTION)),
             Arguments.of("", "Object o = $line.classLoader;",
-                    List.of("13:22: unsafe rule code: classLoader loads code")),
+                    List.of("13:22: classLoader loads code")),
             Arguments.of("", "Object o = $line['class'];",
-                    List.of("13:22: unsafe rule code: ['class'] opens reflection, through which a rule can run any code")),
+                    List.of("13:22: ['class'] " + REFLECTION)),
             Arguments.of("", "Object o = $line.?getClass();",
-                    List.of("13:23: unsafe rule code: getClass opens reflection, through which a rule can run any code")),
+                    List.of("13:23: getClass " + REFLECTION)),
             Arguments.of("", "Object o = $line.methods;",
-                    List.of("13:22: unsafe rule code: methods opens reflection, through which a rule can run any code")),
+                    List.of("13:22: methods " + REFLECTION)),
             Arguments.of("", "java.util.concurrent.Executors.newSingleThreadExecutor();",
-                    List.of("13:5: unsafe rule code: java.util.concurrent.Executors starts threads")),
+                    List.of("13:5: java.util.concurrent.Executors starts threads")),
             Arguments.of("", "java.util.List.of(1).parallelStream();",
-                    List.of("13:26: unsafe rule code: parallelStream starts threads")),
+                    List.of("13:26: parallelStream starts threads")),
             Arguments.of("", "java.util.ServiceLoader.load(Object.class);",
-                    List.of("13:5: unsafe rule code: java.util.ServiceLoader is not one of the types rules may use (the facts, Flag, String and the number types, Math, java.math, java.time, the java.util collections)",
-                            "13:29: unsafe rule code: load loads code",
-                            "13:41: unsafe rule code: .class opens reflection, through which a rule can run any code")),
+                    List.of("13:5: java.util.ServiceLoader " + NOT_ALLOWED,
+                            "13:29: load loads code",
+                            "13:41: .class " + REFLECTION)),
             Arguments.of("", "ProcessHandle.current().pid();",
-                    List.of("13:5: unsafe rule code: java.lang.ProcessHandle runs programs")),
+                    List.of("13:5: java.lang.ProcessHandle runs programs")),
             Arguments.of("", "Thread.currentThread().getContextClassLoader();",
-                    List.of("13:5: unsafe rule code: java.lang.Thread starts threads",
-                            "13:28: unsafe rule code: getContextClassLoader loads code")),
+                    List.of("13:5: java.lang.Thread starts threads",
+                            "13:28: getContextClassLoader loads code")),
             Arguments.of("", "java.util.logging.Logger.getLogger(\"x\");",
-                    List.of("13:5: unsafe rule code: java.util.logging.Logger is not one of the types rules may use (the facts, Flag, String and the number types, Math, java.math, java.time, the java.util collections)")),
+                    List.of("13:5: java.util.logging.Logger " + NOT_ALLOWED)),
             Arguments.of("", "java.lang.invoke.MethodHandles.lookup();",
-                    List.of("13:5: unsafe rule code: java.lang.invoke.MethodHandles opens reflection",
-                            "13:36: unsafe rule code: lookup opens reflection, through which a rule can run any code")),
+                    List.of("13:5: java.lang.invoke.MethodHandles opens reflection",
+                            "13:36: lookup " + REFLECTION)),
             Arguments.of("function void evil() { Runtime.getRuntime(); }", "",
-                    List.of("3:24: unsafe rule code: java.lang.Runtime runs programs",
-                            "3:32: unsafe rule code: getRuntime reaches the process (programs, environment, system properties, exit)")),
+                    List.of("3:24: java.lang.Runtime runs programs",
+                            "3:32: getRuntime " + PROCESS)),
             Arguments.of("declare Evil\n    x : Object = Runtime.getRuntime()\nend", "",
-                    List.of("4:18: unsafe rule code: java.lang.Runtime runs programs",
-                            "4:26: unsafe rule code: getRuntime reaches the process (programs, environment, system properties, exit)")));
+                    List.of("4:18: java.lang.Runtime runs programs",
+                            "4:26: getRuntime " + PROCESS)));
     }
 
     @ParameterizedTest(name = "[{index}] {0} {1}")
@@ -180,7 +193,8 @@ class RuleSafetyTest {
                         + " List<String> l = new ArrayList<>(); java.math.BigDecimal b = java.math.BigDecimal.ONE;"
                         + " Map.Entry<String, Integer> e = null; TrialStatus s = null;"
                         + " java.util.stream.Collectors.toList(); Objects.requireNonNull(l);"
-                        + " flag.line(kcontext, $line, \"getClass() Runtime.exec in a message is text\"); // System.exit"));
+                        + " flag.line(kcontext, $line, \"getClass() Runtime.exec in a message is text\");"
+                        + " // System.exit"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -147,10 +149,10 @@ class InputFuzzTest {
 
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         Map<Long, List<String>> failures = Collections.synchronizedMap(new TreeMap<>());
-        Map<Integer, AtomicInteger> exits = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<Integer, AtomicInteger> exits = new ConcurrentSkipListMap<>();
         AtomicInteger next = new AtomicInteger();
         long started = System.nanoTime();
-        java.time.Duration cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+        Duration cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> workers = new ArrayList<>();
@@ -179,7 +181,7 @@ class InputFuzzTest {
             pool.shutdown();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        double cpuSeconds = ProcessHandle.current().info().totalCpuDuration().orElse(java.time.Duration.ZERO)
+        double cpuSeconds = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO)
                 .minus(cpuBefore).toMillis() / 1e3;
         System.out.printf("InputFuzzTest: %,d mutants (run seed %d, %d patients per slice, %d threads) in %.1f s"
                 + " wall, %.1f s CPU (%.1f ms CPU per mutant); exit codes %s; %d failed%n", MUTANTS, RUN_SEED,

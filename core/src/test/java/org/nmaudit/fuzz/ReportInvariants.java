@@ -33,7 +33,8 @@ final class ReportInvariants {
     private static final List<String> REPORT = List.of("findings.csv", "findings.json", "provider-ratios.csv",
             "rejects.csv", "run.json");
     /** The evidence fact types that are rows of a documentation file, and that file. */
-    private static final Map<String, String> FILE_OF_FACT = Map.of("TrialOutcome", "trial-outcomes.csv", "RepeatTrialJustification", "repeat-trial-justifications.csv", "ProgrammingSession",
+    private static final Map<String, String> FILE_OF_FACT = Map.of("TrialOutcome", "trial-outcomes.csv",
+            "RepeatTrialJustification", "repeat-trial-justifications.csv", "ProgrammingSession",
             "programming-sessions.csv", "PsychEvaluation", "psych-evaluations.csv");
 
     private ReportInvariants() {

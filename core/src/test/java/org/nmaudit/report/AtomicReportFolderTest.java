@@ -119,6 +119,7 @@ class AtomicReportFolderTest {
     void aFirstRunThatFailsLeavesNoFolder() throws IOException {
         assertThrows(IOException.class, () -> {
             try (AtomicReportFolder report = AtomicReportFolder.begin(target(), ReportWriter.REPORT_FILES)) {
+                assertEquals(target().getParent(), report.folder().getParent(), "staged next to the target");
                 throw new IOException("disk full");
             }
         });
