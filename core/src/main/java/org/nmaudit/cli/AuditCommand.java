@@ -87,8 +87,8 @@ public final class AuditCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: reports/<as-of yyyy-MM>). Files of an earlier run there are"
-                    + " replaced.")
+            description = "Output folder (default: reports/<as-of yyyy-MM>). An earlier report there is replaced as"
+                    + " a whole, once the new one is complete; other files there are kept.")
     Path outputFolder;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",

@@ -1,8 +1,11 @@
 package org.nmaudit.report;
 
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.FilterWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -95,11 +98,21 @@ public final class AtomicReportFolder implements Closeable {
 
     /** A UTF-8 writer for one file of the report; the file is complete when the writer is closed. */
     public Writer newWriter(String fileName) throws IOException {
+        return new OutputStreamWriter(newOutputStream(fileName), StandardCharsets.UTF_8);
+    }
+
+    /** A binary file of the report (an xlsx workbook); the file is complete when the stream is closed. */
+    public OutputStream newOutputStream(String fileName) throws IOException {
         ownFiles.add(fileName);
-        Writer file = Files.newBufferedWriter(staging.resolve(fileName), StandardCharsets.UTF_8);
+        OutputStream file = new BufferedOutputStream(Files.newOutputStream(staging.resolve(fileName)), 1 << 16);
         boundary("opened " + fileName);
-        return new FilterWriter(file) {
+        return new FilterOutputStream(file) {
             private boolean closed;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
 
             @Override
             public void close() throws IOException {
