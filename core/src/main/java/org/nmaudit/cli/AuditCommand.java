@@ -27,6 +27,7 @@ import org.nmaudit.engine.RuleEngine;
 import org.nmaudit.engine.RuleFile;
 import org.nmaudit.engine.RuleFolder;
 import org.nmaudit.engine.RuleProblem;
+import org.nmaudit.engine.RuleSafety;
 import org.nmaudit.engine.RuleSelection;
 import org.nmaudit.engine.RuleSetupException;
 import org.nmaudit.engine.SharedFacts;
@@ -43,6 +44,7 @@ import org.nmaudit.report.ConsoleSummary;
 import org.nmaudit.report.ReportWriter;
 import org.nmaudit.report.RunRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,13 +74,15 @@ public final class AuditCommand implements Callable<Integer> {
                     + " programming-sessions.csv, psych-evaluations.csv.")
     Path dataFolder;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Rules folder: every *.drl in it and its parameters.properties (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rules folder: every *.drl in it and its parameters.properties (default: rules/ in the"
+                    + " working directory if there is one, else the installation's).")
     Path rulesFolder;
 
-    @Option(names = "--reference", paramLabel = "DIR", defaultValue = "data/reference",
+    @Option(names = "--reference", paramLabel = "DIR",
             description = "Reference folder: fee-schedule.csv (expected payments, for NM-UNDERPAID) and codes.csv"
-                    + " (default: ${DEFAULT-VALUE}). Point it at a copy holding your contracted rates.")
+                    + " (default: data/reference/ in the working directory if there is one, else the installation's)."
+                    + " Point it at a copy holding your contracted rates.")
     Path referenceFolder;
 
     @Option(names = "--only", paramLabel = "ID[,ID...]", split = ",",
@@ -109,8 +113,8 @@ public final class AuditCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: reports/<as-of yyyy-MM>). Files of an earlier run there are"
-                    + " replaced.")
+            description = "Output folder (default: reports/<as-of yyyy-MM>). An earlier report there is replaced as"
+                    + " a whole, once the new one is complete; other files there are kept.")
     Path outputFolder;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
@@ -136,6 +140,9 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Folder for the run's temporary files (patient partitions, about the size of the input;"
                     + " removed when the run ends). Default: the output folder's parent.")
     Path tmpFolder;
+
+    @Mixin
+    UnsafeRulesOption unsafeRules;
 
     @Spec
     CommandSpec spec;
@@ -174,7 +181,7 @@ public final class AuditCommand implements Callable<Integer> {
         ParameterSet parameters;
         RuleSelection selection = RuleSelection.of(onlyRules, disabledRules);
         try {
-            folder = RuleFolder.load(rulesFolder);
+            folder = RuleFolder.load(DefaultFolders.rules(rulesFolder)).withUnsafeCodeAllowed(unsafeRules.allowed);
             parameters = folder.parameters().withOverrides(parameterOverrides);
         } catch (RuleSetupException e) {
             return RuleProblems.report(err, e);
@@ -189,7 +196,7 @@ public final class AuditCommand implements Callable<Integer> {
 
         ReferenceData reference;
         try {
-            reference = new ReferenceReader(progress).read(referenceFolder);
+            reference = new ReferenceReader(progress).read(DefaultFolders.reference(referenceFolder));
         } catch (InputException e) {
             return rulesFirst(err, compiling, "nmaudit: " + e.getMessage());
         }
@@ -230,6 +237,9 @@ public final class AuditCommand implements Callable<Integer> {
         warnings.addAll(data.warnings());
         if (input.futureDates().warning() != null) {
             warnings.add(input.futureDates().warning());
+        }
+        if (unsafeRules.allowed) {
+            RuleSafety.allowedAnyway(folder.drlFiles()).forEach(p -> warnings.add(p.toString()));
         }
 
         if (data.claimLinesLoaded() == 0) {

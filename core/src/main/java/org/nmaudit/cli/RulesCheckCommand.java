@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.nmaudit.engine.RuleCheck;
 import org.nmaudit.engine.RuleProblem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,9 +22,13 @@ import picocli.CommandLine.Spec;
                 + " @citation), a parameter no rule uses, a parameter a rule uses that has no default, a rule with"
                 + " none of @id, @severity, @citation, @derives."})
 public final class RulesCheckCommand implements Callable<Integer> {
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Rules folder: every *.drl in it and its parameters.properties (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rules folder: every *.drl in it and its parameters.properties (default: rules/ in the"
+                    + " working directory if there is one, else the installation's).")
     Path rulesFolder;
+
+    @Mixin
+    UnsafeRulesOption unsafeRules;
 
     @Spec
     CommandSpec spec;
@@ -31,7 +36,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        RuleCheck check = RuleCheck.of(rulesFolder);
+        RuleCheck check = RuleCheck.of(DefaultFolders.rules(rulesFolder), unsafeRules.allowed);
         for (RuleProblem p : check.errors()) {
             out.println(p);
         }

@@ -13,6 +13,7 @@ import org.nmaudit.engine.RuleSetupException;
 import org.nmaudit.report.RuleListWriter;
 import org.nmaudit.report.RuleTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,8 +29,9 @@ import picocli.CommandLine.Spec;
 public final class RulesListCommand implements Callable<Integer> {
     enum Format { table, csv, json }
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Rules folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rules folder (default: rules/ in the working directory if there is one, else the"
+                    + " installation's).")
     Path rulesFolder;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -41,6 +43,9 @@ public final class RulesListCommand implements Callable<Integer> {
             description = "Also lists the derivation rules (kind DERIVATION: @id and @derives, no findings).")
     boolean all;
 
+    @Mixin
+    UnsafeRulesOption unsafeRules;
+
     @Spec
     CommandSpec spec;
 
@@ -50,7 +55,7 @@ public final class RulesListCommand implements Callable<Integer> {
         RuleFolder folder;
         RuleBase rules;
         try {
-            folder = RuleFolder.load(rulesFolder);
+            folder = RuleFolder.load(DefaultFolders.rules(rulesFolder)).withUnsafeCodeAllowed(unsafeRules.allowed);
             rules = RuleCompiler.compile(folder);
         } catch (RuleSetupException e) {
             return AuditCommand.RuleProblems.report(spec.commandLine().getErr(), e, "nothing was listed");

@@ -18,6 +18,7 @@ import org.nmaudit.engine.RuleSetupException;
 import org.nmaudit.ruletests.CaseVerdict;
 import org.nmaudit.ruletests.RuleCaseSuite;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,8 +35,9 @@ import picocli.CommandLine.Spec;
             "A case passes when it raises exactly the expected findings and no input row is rejected; a row with"
                 + " status todo is a known gap that does not fail. Finding rules that no case covers are warnings."})
 public final class RulesTestCommand implements Callable<Integer> {
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Rules folder whose tests/ to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rules folder whose tests/ to run (default: rules/ in the working directory if there is"
+                    + " one, else the installation's).")
     Path rulesFolder;
 
     @Option(names = "--only", paramLabel = "ID",
@@ -43,10 +45,13 @@ public final class RulesTestCommand implements Callable<Integer> {
                     + " that rule's findings.")
     String only;
 
-    @Option(names = "--reference", paramLabel = "DIR", defaultValue = "data/reference",
-            description = "Reference folder for the cases that have no reference/ of their own"
-                    + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reference", paramLabel = "DIR",
+            description = "Reference folder for the cases that have no reference/ of their own (default:"
+                    + " data/reference/ in the working directory if there is one, else the installation's).")
     Path referenceFolder;
+
+    @Mixin
+    UnsafeRulesOption unsafeRules;
 
     @Spec
     CommandSpec spec;
@@ -56,15 +61,16 @@ public final class RulesTestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String onlyId = only == null ? null : only.strip().toUpperCase(Locale.ROOT);
+        Path rules = DefaultFolders.rules(rulesFolder);
         RuleCaseSuite suite;
         try {
-            RuleFolder folder = RuleFolder.load(rulesFolder);
+            RuleFolder folder = RuleFolder.load(rules).withUnsafeCodeAllowed(unsafeRules.allowed);
             ParameterSet parameters = folder.parameters();
-            RuleBase rules = RuleCompiler.compile(folder);
-            suite = new RuleCaseSuite(folder, rules, parameters, referenceFolder);
+            RuleBase compiled = RuleCompiler.compile(folder);
+            suite = new RuleCaseSuite(folder, compiled, parameters, DefaultFolders.reference(referenceFolder));
             if (onlyId != null) {
                 try {
-                    RuleSelection.of(List.of(onlyId), List.of()).check(rules);
+                    RuleSelection.of(List.of(onlyId), List.of()).check(compiled);
                 } catch (RuleSetupException e) {
                     err.println("nmaudit: " + e.problems().get(0).message());
                     return ExitCode.USAGE;
@@ -73,7 +79,7 @@ public final class RulesTestCommand implements Callable<Integer> {
         } catch (RuleSetupException e) {
             return AuditCommand.RuleProblems.report(err, e, "no case was run (nmaudit rules check shows them all)");
         }
-        if (!Files.isDirectory(rulesFolder.resolve(RuleCaseSuite.TESTS))) {
+        if (!Files.isDirectory(rules.resolve(RuleCaseSuite.TESTS))) {
             out.println(suite.testsDisplay() + " does not exist: no test cases (docs/rule-authoring.md shows how to"
                     + " write one)");
         }

@@ -2,6 +2,7 @@ package org.nmaudit.engine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import org.nmaudit.findings.RuleInfo;
@@ -19,10 +20,15 @@ public record RuleCheck(String folder, List<RuleProblem> errors, List<RuleProble
         int derivationRules, int parameters) {
 
     public static RuleCheck of(Path path) {
+        return of(path, false);
+    }
+
+    /** @param unsafeCodeAllowed --allow-unsafe-rules: code RuleSafety refuses is a warning, not an error */
+    public static RuleCheck of(Path path, boolean unsafeCodeAllowed) {
         List<RuleProblem> errors = new ArrayList<>();
         RuleFolder folder;
         try {
-            folder = RuleFolder.load(path);
+            folder = RuleFolder.load(path).withUnsafeCodeAllowed(unsafeCodeAllowed);
         } catch (RuleSetupException e) {
             return new RuleCheck(path.toString(), e.problems(), List.of(), 0, 0, 0);
         }
@@ -50,8 +56,16 @@ public record RuleCheck(String folder, List<RuleProblem> errors, List<RuleProble
                 derivationIds.add(r.id() != null ? r.id() : r.qualifiedName());
             }
         }
-        return new RuleCheck(folder.displayPath(), List.of(), RuleLint.warnings(folder, rules, parameters),
-                findingIds.size(), derivationIds.size(), parameters.values().size());
+        List<RuleProblem> warnings = new ArrayList<>(RuleLint.warnings(folder, rules, parameters));
+        if (unsafeCodeAllowed) {
+            for (RuleProblem p : RuleSafety.allowedAnyway(folder.drlFiles())) {
+                warnings.add(new RuleProblem(p.file(), p.line(), p.column(), "warning: " + p.message(), p.ruleName()));
+            }
+            warnings.sort(Comparator.comparing((RuleProblem p) -> p.file() == null ? "" : p.file())
+                    .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
+        }
+        return new RuleCheck(folder.displayPath(), List.of(), warnings, findingIds.size(), derivationIds.size(),
+                parameters.values().size());
     }
 
     public boolean compiles() {

@@ -58,7 +58,7 @@ public final class RuleCompiler {
      */
     public static RuleBase compile(RuleFolder folder, RuleSelection selection) throws RuleSetupException {
         String key = folder.displayPath() + "|" + folder.contentKey() + "|" + selection.only() + "|"
-                + selection.disabled();
+                + selection.disabled() + "|" + folder.unsafeCodeAllowed();
         RuleBase built = BUILT.get(key);
         if (built == null) {
             built = build(folder, selection);
@@ -68,6 +68,13 @@ public final class RuleCompiler {
     }
 
     private static RuleBase build(RuleFolder folder, RuleSelection selection) throws RuleSetupException {
+        if (!folder.unsafeCodeAllowed()) {
+            // Before Drools sees the code: compiling may already evaluate some of it (metadata, constants).
+            List<RuleProblem> unsafe = RuleSafety.problems(folder.drlFiles());
+            if (!unsafe.isEmpty()) {
+                throw new RuleSetupException(unsafe);
+            }
+        }
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         String subset = selection.isEverything() ? "" : "-" + Sha256.hex(selection.only() + "|" + selection.disabled())

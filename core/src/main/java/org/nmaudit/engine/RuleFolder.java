@@ -16,8 +16,20 @@ import org.nmaudit.input.Sha256;
  * in name order, and the parameters file.
  *
  * @param displayPath the folder as the user named it, e.g. rules; messages name files under it
+ * @param unsafeCodeAllowed --allow-unsafe-rules: the compiler does not refuse rule code that RuleSafety finds
+ *     unsafe
  */
-public record RuleFolder(Path path, String displayPath, List<RuleFile> drlFiles, RuleFile parametersFile) {
+public record RuleFolder(Path path, String displayPath, List<RuleFile> drlFiles, RuleFile parametersFile,
+        boolean unsafeCodeAllowed) {
+
+    public RuleFolder(Path path, String displayPath, List<RuleFile> drlFiles, RuleFile parametersFile) {
+        this(path, displayPath, drlFiles, parametersFile, false);
+    }
+
+    /** The same folder, compiled even when its rules hold code RuleSafety refuses (--allow-unsafe-rules). */
+    public RuleFolder withUnsafeCodeAllowed(boolean allowed) {
+        return new RuleFolder(path, displayPath, drlFiles, parametersFile, allowed);
+    }
 
     public static RuleFolder load(Path folder) throws RuleSetupException {
         String display = displayPath(folder);

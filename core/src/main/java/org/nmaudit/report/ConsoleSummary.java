@@ -28,6 +28,7 @@ public final class ConsoleSummary {
             out.printf(Locale.ROOT, "nmaudit %s audit of %s, as of %s (%s)%n", run.version(), run.dataFolder(),
                     run.asOf(), run.asOfSource());
         }
+        out.printf(Locale.ROOT, "Rules folder: %s; reference folder: %s%n", run.rulesFolder(), run.referenceFolder());
         printInputs(run);
         if (findings != null) {
             printFindings(findings);

@@ -92,10 +92,15 @@ final class FindingsCsv {
         }
     }
 
+    /** The text cells lose the apostrophe that kept them from being read as formulas (SpreadsheetSafeCsv). */
     private static ReportedFinding row(CSVRecord r) {
-        return new ReportedFinding(r.get("finding_id").trim().toLowerCase(Locale.ROOT), r.get("rule_id"),
-                r.get("severity"), r.get("scope"), r.get("claim_id"), r.get("line_number"), r.get("patient_id"),
-                r.get("rendering_npi"), r.get("service_date"), r.get("amount_at_risk"), r.get("message"),
-                r.get("citation"));
+        return new ReportedFinding(text(r, "finding_id").trim().toLowerCase(Locale.ROOT), text(r, "rule_id"),
+                text(r, "severity"), text(r, "scope"), text(r, "claim_id"), r.get("line_number"), text(r, "patient_id"),
+                text(r, "rendering_npi"), text(r, "service_date"), r.get("amount_at_risk"), text(r, "message"),
+                text(r, "citation"));
+    }
+
+    private static String text(CSVRecord r, String column) {
+        return SpreadsheetSafeCsv.original(r.get(column));
     }
 }

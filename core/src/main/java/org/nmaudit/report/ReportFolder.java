@@ -25,6 +25,11 @@ public final class ReportFolder {
             throw new ReportException(path + " is a file, not a report folder; give the folder an audit wrote"
                     + " (the one holding findings.csv and run.json)");
         }
+        Path target = Leftovers.targetOf(path);
+        if (target != null) {
+            throw new ReportException("report folder " + path + " is what a run that was stopped left behind, not a"
+                    + " report; the next run into " + target + " cleans it up");
+        }
         return new ReportFolder(path);
     }
 

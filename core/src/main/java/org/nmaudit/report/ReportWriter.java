@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.HashSet;
@@ -29,25 +27,39 @@ import org.nmaudit.report.monthly.ReportFigures;
 import org.nmaudit.report.monthly.ReportPeriod;
 import org.nmaudit.report.xlsx.XlsxReport;
 
-/** Writes the output folder of findings-format.md. */
+/**
+ * Writes the output folder of findings-format.md, as a whole: every file goes into a staging folder that
+ * replaces the previous report only once it is complete ({@link AtomicReportFolder}). Each CSV text cell
+ * goes through {@link SpreadsheetSafeCsv#text}; numbers nmaudit computes are written plain.
+ */
 public final class ReportWriter {
     public static final String FINDINGS_CSV = "findings.csv";
     public static final String FINDINGS_JSON = "findings.json";
     public static final String PROVIDER_RATIOS_CSV = "provider-ratios.csv";
     public static final String REJECTS_CSV = "rejects.csv";
     public static final String RUN_JSON = "run.json";
+    /**
+     * Every file name a report folder can hold: a run replaces or removes these, and keeps every other
+     * entry of the folder (the user's). A new output file (an HTML or xlsx report, scrub's files) adds its
+     * name here and is written through {@link #writer}, inside the staging of writeAll.
+     */
+    public static final List<String> REPORT_FILES = List.of(FINDINGS_CSV, FINDINGS_JSON, PROVIDER_RATIOS_CSV,
+            REJECTS_CSV, RUN_JSON, DiffCsv.FILE_NAME, HtmlReport.FILE_NAME, XlsxReport.FILE_NAME);
     /** The provider rule whose findings provider-ratios.csv marks as flagged. */
     public static final String RATIO_RULE_ID = "NM-RATIO";
 
     static final String[] FINDING_COLUMNS = {"finding_id", "rule_id", "severity", "scope", "claim_id", "line_number",
         "patient_id", "rendering_npi", "service_date", "amount_at_risk", "message", "citation"};
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+    private static final CSVFormat CSV = SpreadsheetSafeCsv.FORMAT;
 
-    private final ObjectMapper json = new ObjectMapper()
+    /** Shared: thread-safe once configured, and building one per run cost more than a small report. */
+    private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     private final Path folder;
+    /** The report being written, while writeAll or writeRejectsOnly runs. */
+    private AtomicReportFolder staged;
     private Path previousReport;
 
     public ReportWriter(Path folder) {
@@ -61,22 +73,26 @@ public final class ReportWriter {
     }
 
     /**
-     * Every file of a completed run. A diff.csv that nmaudit diff left in the folder compared the earlier
-     * run's findings, so it is removed.
+     * Every file of a completed run, put in place together. A diff.csv that nmaudit diff left in the folder
+     * compared the earlier run's findings, so the new report has none.
      */
     public void writeAll(RunRecord run, Findings findings, List<ProviderRatio> ratios, Iterable<Reject> rejects)
             throws IOException {
-        Files.createDirectories(folder);
-        // worked out before this run's files replace an earlier run's: --previous may name this very folder
+        // worked out before this run's report replaces an earlier one: --previous may name this very folder
         ReportFigures figures = ReportFigures.of(reportInputs(run, findings, ratios, rejects));
-        Files.deleteIfExists(folder.resolve(DiffCsv.FILE_NAME));
-        writeFindingsCsv(findings);
-        writeFindingsJson(run, findings);
-        writeProviderRatios(ratios, findings);
-        writeRejects(rejects);
-        writeRun(run);
-        HtmlReport.write(figures, folder.resolve(HtmlReport.FILE_NAME));
-        XlsxReport.write(figures, folder.resolve(XlsxReport.FILE_NAME));
+        try (AtomicReportFolder report = AtomicReportFolder.begin(folder, REPORT_FILES)) {
+            staged = report;
+            writeFindingsCsv(findings);
+            writeFindingsJson(run, findings);
+            writeProviderRatios(ratios, findings);
+            writeRejects(rejects);
+            writeRun(run);
+            HtmlReport.write(figures, report.folder().resolve(HtmlReport.FILE_NAME));
+            XlsxReport.write(figures, report.folder().resolve(XlsxReport.FILE_NAME));
+            report.commit();
+        } finally {
+            staged = null;
+        }
     }
 
     private AuditReportInputs reportInputs(RunRecord run, Findings findings, List<ProviderRatio> ratios,
@@ -92,39 +108,41 @@ public final class ReportWriter {
     }
 
     /**
-     * Only rejects.csv: what --strict leaves when rows were rejected. Report files of an earlier run in
-     * the same folder are removed, so nobody reads them as this run's results.
+     * Only rejects.csv: what --strict leaves when rows were rejected. The report files of an earlier run in
+     * the folder go (the new folder holds rejects.csv and the user's files), so nobody reads them as this
+     * run's results.
      */
     public void writeRejectsOnly(Iterable<Reject> rejects) throws IOException {
-        Files.createDirectories(folder);
-        for (String stale : List.of(FINDINGS_CSV, FINDINGS_JSON, PROVIDER_RATIOS_CSV, RUN_JSON, DiffCsv.FILE_NAME,
-                HtmlReport.FILE_NAME, XlsxReport.FILE_NAME)) {
-            Files.deleteIfExists(folder.resolve(stale));
+        try (AtomicReportFolder report = AtomicReportFolder.begin(folder, REPORT_FILES)) {
+            staged = report;
+            writeRejects(rejects);
+            report.commit();
+        } finally {
+            staged = null;
         }
-        writeRejects(rejects);
     }
 
     private void writeFindingsCsv(Findings findings) throws IOException {
         try (CSVPrinter out = printer(FINDINGS_CSV, FINDING_COLUMNS)) {
             for (Finding f : findings) {
-                out.printRecord(f.findingId(), f.ruleId(), f.severity().name(), f.scope().name(),
-                        blank(f.claimId()), f.lineNumber() == null ? "" : f.lineNumber().toString(),
-                        blank(f.patientId()), blank(f.renderingNpi()),
-                        f.serviceDate() == null ? "" : f.serviceDate().toString(), Amounts.text(f.amountAtRisk()),
-                        f.message(), f.citation());
+                out.printRecord(text(f.findingId()), text(f.ruleId()), f.severity().name(), f.scope().name(),
+                        text(f.claimId()), f.lineNumber() == null ? "" : f.lineNumber().toString(),
+                        text(f.patientId()), text(f.renderingNpi()),
+                        f.serviceDate() == null ? "" : text(f.serviceDate().toString()), Amounts.text(f.amountAtRisk()),
+                        text(f.message()), text(f.citation()));
             }
         }
     }
 
     private void writeFindingsJson(RunRecord run, Findings findings) throws IOException {
-        try (Writer w = writer(FINDINGS_JSON); JsonGenerator g = json.getFactory().createGenerator(w)) {
+        try (Writer w = writer(FINDINGS_JSON); JsonGenerator g = JSON.getFactory().createGenerator(w)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeFieldName("run");
-            json.writeValue(g, RunJson.of(run));
+            JSON.writeValue(g, RunJson.of(run));
             g.writeArrayFieldStart("findings");
             for (Finding f : findings) {
-                json.writeValue(g, findingJson(f));
+                JSON.writeValue(g, findingJson(f));
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -165,7 +183,7 @@ public final class ReportWriter {
         try (CSVPrinter out = printer(PROVIDER_RATIOS_CSV,
                 "rendering_npi", "trials", "converted", "failed", "pending", "ratio", "flagged")) {
             for (ProviderRatio r : ratios) {
-                out.printRecord(r.getNpi(), r.getTrials(), r.getConverted(), r.getFailed(), r.getPending(),
+                out.printRecord(text(r.getNpi()), r.getTrials(), r.getConverted(), r.getFailed(), r.getPending(),
                         ratioText(r), flagged.contains(r.getNpi()) ? "true" : "false");
             }
         }
@@ -179,14 +197,14 @@ public final class ReportWriter {
     private void writeRejects(Iterable<Reject> rejects) throws IOException {
         try (CSVPrinter out = printer(REJECTS_CSV, "file", "line", "column", "value", "reason")) {
             for (Reject r : rejects) {
-                out.printRecord(r.file(), r.line(), r.column(), r.value(), r.reason());
+                out.printRecord(text(r.file()), r.line(), text(r.column()), text(r.value()), text(r.reason()));
             }
         }
     }
 
     private void writeRun(RunRecord run) throws IOException {
         try (Writer w = writer(RUN_JSON)) {
-            json.writeValue(w, RunJson.of(run));
+            JSON.writeValue(w, RunJson.of(run));
         }
     }
 
@@ -194,11 +212,16 @@ public final class ReportWriter {
         return new CSVPrinter(writer(file), CSV.builder().setHeader(header).get());
     }
 
+    /** A file of the report being written (in its staging folder); complete once closed. */
     private Writer writer(String file) throws IOException {
-        return new BufferedWriter(Files.newBufferedWriter(folder.resolve(file), StandardCharsets.UTF_8), 1 << 16);
+        if (staged == null) {
+            throw new IllegalStateException(file + " is written outside writeAll/writeRejectsOnly");
+        }
+        return new BufferedWriter(staged.newWriter(file), 1 << 16);
     }
 
-    private static String blank(String s) {
-        return s == null ? "" : s;
+    /** A text cell: blank for null, formula-safe (SpreadsheetSafeCsv). */
+    private static String text(String s) {
+        return SpreadsheetSafeCsv.text(s);
     }
 }

@@ -19,7 +19,7 @@ import org.nmaudit.engine.RuleDescription;
 public final class RuleListWriter {
     public static final String[] COLUMNS = {"kind", "rule_id", "severity", "scope", "derives", "file", "line",
         "parameters", "rule_name", "citation"};
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+    private static final CSVFormat CSV = SpreadsheetSafeCsv.FORMAT;
 
     private RuleListWriter() {
     }
@@ -30,6 +30,8 @@ public final class RuleListWriter {
         for (RuleDescription r : rules) {
             Map<String, Object> m = fields(r);
             m.put("parameters", String.join(";", r.parameters()));
+            // Text cells formula-safe (a rule name or citation is whatever the rule's author wrote); line plain.
+            m.replaceAll((column, value) -> value instanceof String text ? SpreadsheetSafeCsv.text(text) : value);
             p.printRecord(m.values());
         }
         p.flush();
