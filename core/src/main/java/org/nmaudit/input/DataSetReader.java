@@ -14,6 +14,8 @@ import org.nmaudit.facts.ProgrammingSession;
 import org.nmaudit.facts.PsychEvaluation;
 import org.nmaudit.facts.RepeatTrialJustification;
 import org.nmaudit.facts.TrialOutcome;
+import org.nmaudit.input.x12.X12DataFiles;
+import org.nmaudit.input.x12.X12Reading;
 
 /** Reads a data folder (data-format.md): claims.csv and whichever documentation files are present. */
 public final class DataSetReader {
@@ -38,12 +40,20 @@ public final class DataSetReader {
         List<ProgrammingSession> sessions = new ArrayList<>();
         List<PsychEvaluation> evaluations = new ArrayList<>();
 
-        files.add(readOne(reader, folder, new ClaimsFile(), claims::add, rejects::add));
+        // X12 837/835 files (x12-input.md) share the claims.csv validation; claims.csv is optional beside them.
+        ClaimLineValidator claimRows = new ClaimLineValidator();
+        List<Path> x12 = X12DataFiles.find(folder);
+        files.add(x12.isEmpty() || Files.exists(folder.resolve(ClaimsFile.NAME))
+                ? readOne(reader, folder, claimRows.claimsFile(), claims::add, rejects::add)
+                : FileSummary.absent(ClaimsFile.NAME));
         files.add(readOne(reader, folder, new TrialOutcomesFile(), outcomes::add, rejects::add));
         files.add(readOne(reader, folder, new RepeatTrialJustificationsFile(), justifications::add, rejects::add));
         files.add(readOne(reader, folder, new ProgrammingSessionsFile(), sessions::add, rejects::add));
         files.add(readOne(reader, folder, new PsychEvaluationsFile(), evaluations::add, rejects::add));
         warnAboutOtherCsvFiles(folder, files, warnings);
+        X12Reading read = new X12DataFiles(progress).read(x12, claimRows, claims::add, rejects::add);
+        files.addAll(read.files());
+        warnings.addAll(read.warnings());
 
         claims.trimToSize();
         return new DataSet(claims, outcomes, justifications, sessions, evaluations, files, rejects, warnings);
