@@ -1,8 +1,10 @@
 package org.nmaudit.input;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.nmaudit.facts.ClaimLine;
 
@@ -43,12 +45,17 @@ public final class ClaimLineValidator {
         }
         ClaimLine line = claims.read(row, loaded, cells.positionName());
         List<Reject> problems = row.problems();
+        Set<String> ownColumns = new HashSet<>();
         for (int i = 0; i < problems.size(); i++) {
             if (i < own.size()) {
                 rejected.accept(own.get(i));
+                ownColumns.add(own.get(i).column());
                 continue;
             }
             Reject r = problems.get(i);
+            if (ownColumns.contains(r.column()) && !r.column().isEmpty()) {
+                continue; // the source said what is wrong with this column (a blank cell would only repeat it)
+            }
             ClaimLineCells.Cell cell = cells.cell(r.column());
             if (cell == null) {
                 rejected.accept(r);

@@ -140,6 +140,8 @@ final class RemittanceMatcher {
             }
         }
         LocalDate day = s.date != null ? s.date : p.statementFrom;
+        // A reversal (CLP02 22) repeats the charge negated.
+        BigDecimal charge = s.charge != null && p.status.equals("22") ? s.charge.negate() : s.charge;
         List<LineKey> best = new ArrayList<>();
         int bestScore = -1;
         boolean fits = false;
@@ -151,7 +153,7 @@ final class RemittanceMatcher {
                 }
                 fits = true;
                 int score = (s.matchModifiers().equals(l.modifiers()) ? 1 : 0)
-                        + (s.charge != null && l.charge() != null && s.charge.compareTo(l.charge()) == 0 ? 1 : 0);
+                        + (charge != null && l.charge() != null && charge.compareTo(l.charge()) == 0 ? 1 : 0);
                 if (score == 2) {
                     return key; // the first line that fits in every respect
                 }
