@@ -71,7 +71,14 @@ final class ClaimLineMapper {
         serviceDate(cells, c, l);
         procedure(cells, c, l);
         units(cells, c, l);
-        if (c.professional()) {
+        if (!c.unreadable.isEmpty()) {
+            // The diagnoses may be in the segment that could not be read: the line is rejected for that alone.
+            if (c.professional()) {
+                set(cells, "place_of_service", l.placeOfService.blank() ? c.facilityCode : l.placeOfService);
+            } else {
+                billType(cells, c);
+            }
+        } else if (c.professional()) {
             professionalDiagnoses(cells, c, l);
             set(cells, "place_of_service", l.placeOfService.blank() ? c.facilityCode : l.placeOfService);
         } else {
