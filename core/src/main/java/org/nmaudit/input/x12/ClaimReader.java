@@ -2,6 +2,7 @@ package org.nmaudit.input.x12;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -13,11 +14,25 @@ import java.util.function.Consumer;
  * 2420x, and LIN or SVD the 2410 drug and 2430 prior-payer loops, whose REFs are not the line's.
  */
 final class ClaimReader {
+    /** The segments the loops and the mapping need; the rest (addresses, contacts, CAS ...) is skipped unread. */
+    private static final Set<String> READ = Set.of("HL", "NM1", "SBR", "DMG", "CLM", "DTP", "REF", "HI", "LX", "SV1",
+            "SV2", "LIN", "SVD");
+
     private final Consumer<Claim837> claims;
+    private final boolean claimHeadsOnly;
     private int nextOrdinal;
 
     ClaimReader(Consumer<Claim837> claims) {
+        this(claims, false);
+    }
+
+    /**
+     * @param claimHeadsOnly read only CLM (claim id, total, CLM05): claims come without context or lines, which
+     *     is all the replacement and void history needs
+     */
+    ClaimReader(Consumer<Claim837> claims, boolean claimHeadsOnly) {
         this.claims = claims;
+        this.claimHeadsOnly = claimHeadsOnly;
     }
 
     EnvelopeRouter.TransactionReader start(TransactionKind kind) {
@@ -51,6 +66,11 @@ final class ClaimReader {
 
         Transaction(TransactionKind kind) {
             this.kind = kind;
+        }
+
+        @Override
+        public boolean wants(String tag) {
+            return claimHeadsOnly ? tag.equals("CLM") : READ.contains(tag);
         }
 
         @Override

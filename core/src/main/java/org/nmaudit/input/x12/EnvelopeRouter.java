@@ -13,6 +13,11 @@ final class EnvelopeRouter implements SegmentHandler {
 
     /** Reads the segments of one transaction set (after ST, before SE). */
     interface TransactionReader {
+        /** Whether the reader needs segments with this tag (the others are skipped unread). */
+        default boolean wants(String tag) {
+            return true;
+        }
+
         void segment(Segment segment) throws X12Exception;
 
         /** A segment that could not be read; the reader rejects what it belongs to. */
@@ -43,6 +48,14 @@ final class EnvelopeRouter implements SegmentHandler {
     /** The kinds of transaction sets read so far. */
     Set<TransactionKind> kinds() {
         return kinds;
+    }
+
+    @Override
+    public boolean wants(String tag) {
+        return switch (tag) {
+            case "ISA", "GS", "ST", "SE", "GE", "IEA" -> true;
+            default -> current != null && current.wants(tag);
+        };
     }
 
     @Override

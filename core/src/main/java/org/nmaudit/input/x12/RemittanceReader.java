@@ -44,6 +44,14 @@ final class RemittanceReader {
         private ServicePayment line;
 
         @Override
+        public boolean wants(String tag) {
+            return switch (tag) {
+                case "CLP", "NM1", "DTM", "SVC", "REF", "LX", "PLB" -> true;
+                default -> false;
+            };
+        }
+
+        @Override
         public void segment(Segment s) {
             switch (s.tag()) {
                 case "CLP" -> {

@@ -10,6 +10,14 @@ interface SegmentHandler {
     boolean segment(Segment segment) throws X12Exception;
 
     /**
+     * Whether the handler reads segments with this tag; the elements of the others are not even turned into
+     * text (a claim batch is mostly addresses, contacts and other payers' data).
+     */
+    default boolean wants(String tag) {
+        return true;
+    }
+
+    /**
      * A segment that could not be tokenised (its tag is not 2-3 letters or digits) and was skipped.
      *
      * @param text the segment as it was sent, without its terminator

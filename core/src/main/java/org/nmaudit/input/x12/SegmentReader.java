@@ -54,10 +54,10 @@ final class SegmentReader {
                         any = true;
                         SegmentTagGuard.Malformed bad = SegmentTagGuard.PLACEHOLDER.equals(at.getSegmentTag())
                                 ? guarded.replacedAt(ordinal) : null;
-                        skipping = bad != null;
-                        if (skipping) {
+                        skipping = bad != null || !handler.wants(at.getSegmentTag());
+                        if (bad != null) {
                             handler.unreadableSegment(ordinal, bad.physicalLine(), bad.text());
-                        } else {
+                        } else if (!skipping) {
                             segment.start(at.getSegmentTag(), ordinal, physicalLine);
                         }
                     }

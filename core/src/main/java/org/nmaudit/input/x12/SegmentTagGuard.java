@@ -122,7 +122,7 @@ final class SegmentTagGuard extends InputStream {
             case FIRST_TAG -> {
                 if (tag.length() < 3) {
                     tag.append((char) b);
-                } else if (tag.toString().equals("ISA")) {
+                } else if (isIsa()) {
                     startHeader(b);
                 } else {
                     // Not X12: passed on as it is, for StAEDI to report.
@@ -176,7 +176,7 @@ final class SegmentTagGuard extends InputStream {
     private void tagByte(int b) {
         boolean delimiter = b == elementSeparator || b == terminator;
         boolean tagChar = (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-        if (tag.length() == 3 && !tagChar && b != terminator && tag.toString().equals("ISA")) {
+        if (tag.length() == 3 && !tagChar && b != terminator && isIsa()) {
             startHeader(b); // a new interchange, whose ISA names the delimiters again
             return;
         }
@@ -197,6 +197,10 @@ final class SegmentTagGuard extends InputStream {
         } else {
             state = State.MALFORMED;
         }
+    }
+
+    private boolean isIsa() {
+        return tag.length() == 3 && tag.charAt(0) == 'I' && tag.charAt(1) == 'S' && tag.charAt(2) == 'A';
     }
 
     /** ISA and its element separator {@code b}: the rest of ISA is passed on and gives the terminator. */

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.nmaudit.facts.ClaimLine;
@@ -137,7 +136,8 @@ public final class X12DataFiles {
             Head h = files.get(rank);
             if (!h.remittance) {
                 int fileRank = rank;
-                readClaims(h.source, w -> { }, c -> {
+                // Without 835s the history needs only the CLM segments.
+                readClaims(h.source, w -> { }, paidClaims.isEmpty(), c -> {
                     long position = ClaimHistory.position(fileRank, c.ordinal);
                     history.read(c.id(), position, c.frequencyCode());
                     if (paidClaims.contains(c.id())) {
@@ -246,14 +246,14 @@ public final class X12DataFiles {
 
     /** Streams the claims of an 837 file; returns the kinds of transaction sets it held. */
     private static Set<TransactionKind> readClaims(X12Source source, Consumer<String> envelopeWarnings,
-            Consumer<Claim837> claims) throws InputException {
-        return readClaims(source, envelopeWarnings, claims, null);
+            boolean claimHeadsOnly, Consumer<Claim837> claims) throws InputException {
+        return readClaims(source, envelopeWarnings, claimHeadsOnly, claims, null);
     }
 
     private static Set<TransactionKind> readClaims(X12Source source, Consumer<String> envelopeWarnings,
-            Consumer<Claim837> claims, MessageDigest sha) throws InputException {
+            boolean claimHeadsOnly, Consumer<Claim837> claims, MessageDigest sha) throws InputException {
         String name = source.name();
-        ClaimReader reader = new ClaimReader(claims);
+        ClaimReader reader = new ClaimReader(claims, claimHeadsOnly);
         try (InputStream raw = new BufferedInputStream(source.open(), 1 << 16);
                 InputStream in = sha == null ? raw : new DigestInputStream(raw, sha)) {
             EnvelopeRouter router = new EnvelopeRouter(name, kind -> {
@@ -281,7 +281,7 @@ public final class X12DataFiles {
         ClaimLineMapper mapper = new ClaimLineMapper(name, warnings);
         long[] rows = new long[5]; // read, loaded (replaced and voided included), rejected, replaced, voided
         MessageDigest sha = Sha256.newDigest();
-        Set<TransactionKind> kinds = readClaims(source, w -> warnings.add(name, "envelope", w), c -> {
+        Set<TransactionKind> kinds = readClaims(source, w -> warnings.add(name, "envelope", w), false, c -> {
             long position = ClaimHistory.position(rank, c.ordinal);
             String id = c.id();
             char frequency = c.frequencyCode();
@@ -328,8 +328,4 @@ public final class X12DataFiles {
         return new InputException(source.name() + " cannot be read: " + e.getMessage(), e);
     }
 
-    /** The names of a list of sources, for messages. */
-    static String names(List<X12Source> sources) {
-        return sources.stream().map(X12Source::name).collect(Collectors.toCollection(TreeSet::new)).toString();
-    }
 }
