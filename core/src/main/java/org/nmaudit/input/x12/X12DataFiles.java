@@ -262,7 +262,11 @@ public final class X12DataFiles {
                 }
                 return reader.start(kind);
             }, envelopeWarnings);
-            SegmentReader.read(name, in, router);
+            if (claimHeadsOnly) {
+                SegmentScanner.read(name, in, router);
+            } else {
+                SegmentReader.read(name, in, router);
+            }
             router.finish();
             in.transferTo(OutputStream.nullOutputStream());
             return router.kinds();
