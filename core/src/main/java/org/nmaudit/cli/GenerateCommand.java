@@ -76,7 +76,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     + " validation must reject; 0 disables. Default: ${DEFAULT-VALUE}.")
     double badRowRate;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT",
+    @Option(names = "--format", defaultValue = "CSV", paramLabel = "FORMAT",
             description = "How the claim lines are written: csv (claims.csv) or x12 (claims-professional.837 as"
                     + " 837P, claims-institutional.837 as 837I and remittances.835 with the paid lines; an 837I has"
                     + " no place of service, so institutional lines read back without one). The documentation files"

@@ -39,8 +39,9 @@ import org.nmaudit.input.Sha256;
  *   <li>the head of every file, for ISA09/ISA10 and whether it holds claims or remittances;</li>
  *   <li>the 835 files, whole: their claim payments are kept (the one index of this reader that grows
  *       with the 835s), and rejects of their own service lines;</li>
- *   <li>the 837 files, a first time: the replacement and void claims (only those are kept) and, for the
- *       CLM01s an 835 pays, what the matching needs; then the 835 lines are matched;</li>
+ *   <li>the 837 files, a first time, on the byte-level {@link SegmentScanner} (this pass only indexes):
+ *       the replacement and void claims (only those are kept) and, for the CLM01s an 835 pays, what the
+ *       matching needs; then the 835 lines are matched;</li>
  *   <li>the 837 files again: each line validated (claims.csv rows of the data set come first in the
  *       uniqueness check), its paid_amount set, and handed to {@code loaded} unless a later claim
  *       replaces or voids it.</li>
@@ -103,7 +104,9 @@ public final class X12DataFiles {
      * @param validator the claim line validation of the data set; claims.csv rows it has validated before
      *     win the (claim_id, line_number) uniqueness check
      * @throws InputException when a file cannot be read as X12, or holds a transaction set or version that
-     *     nmaudit does not read (exit code 2); nothing has been loaded then
+     *     nmaudit does not read (exit code 2). Versions and transaction sets are checked before any line is
+     *     handed on; a file that breaks off in the middle is found while its lines are read, so the caller
+     *     discards what it was given then
      */
     public X12Reading readSources(List<X12Source> sources, ClaimLineValidator validator, Consumer<ClaimLine> loaded,
             Consumer<Reject> rejected) throws InputException {
@@ -136,8 +139,9 @@ public final class X12DataFiles {
             Head h = files.get(rank);
             if (!h.remittance) {
                 int fileRank = rank;
-                // Without 835s the history needs only the CLM segments.
-                readClaims(h.source, w -> { }, paidClaims.isEmpty(), c -> {
+                // Without 835s the history needs only the CLM segments. This pass only indexes: the
+                // byte-level scanner reads it, StAEDI reads every value that is loaded (the last pass).
+                readClaims(h.source, w -> { }, paidClaims.isEmpty(), true, c -> {
                     long position = ClaimHistory.position(fileRank, c.ordinal);
                     history.read(c.id(), position, c.frequencyCode());
                     if (paidClaims.contains(c.id())) {
@@ -246,12 +250,16 @@ public final class X12DataFiles {
 
     /** Streams the claims of an 837 file; returns the kinds of transaction sets it held. */
     private static Set<TransactionKind> readClaims(X12Source source, Consumer<String> envelopeWarnings,
-            boolean claimHeadsOnly, Consumer<Claim837> claims) throws InputException {
-        return readClaims(source, envelopeWarnings, claimHeadsOnly, claims, null);
+            boolean claimHeadsOnly, boolean scan, Consumer<Claim837> claims) throws InputException {
+        return readClaims(source, envelopeWarnings, claimHeadsOnly, scan, claims, null);
     }
 
+    /**
+     * @param scan read with the byte-level {@link SegmentScanner} (a pass that only indexes), not StAEDI
+     */
     private static Set<TransactionKind> readClaims(X12Source source, Consumer<String> envelopeWarnings,
-            boolean claimHeadsOnly, Consumer<Claim837> claims, MessageDigest sha) throws InputException {
+            boolean claimHeadsOnly, boolean scan, Consumer<Claim837> claims, MessageDigest sha)
+            throws InputException {
         String name = source.name();
         ClaimReader reader = new ClaimReader(claims, claimHeadsOnly);
         try (InputStream raw = new BufferedInputStream(source.open(), 1 << 16);
@@ -262,7 +270,7 @@ public final class X12DataFiles {
                 }
                 return reader.start(kind);
             }, envelopeWarnings);
-            if (claimHeadsOnly) {
+            if (scan) {
                 SegmentScanner.read(name, in, router);
             } else {
                 SegmentReader.read(name, in, router);
@@ -285,7 +293,7 @@ public final class X12DataFiles {
         ClaimLineMapper mapper = new ClaimLineMapper(name, warnings);
         long[] rows = new long[5]; // read, loaded (replaced and voided included), rejected, replaced, voided
         MessageDigest sha = Sha256.newDigest();
-        Set<TransactionKind> kinds = readClaims(source, w -> warnings.add(name, "envelope", w), false, c -> {
+        Set<TransactionKind> kinds = readClaims(source, w -> warnings.add(name, "envelope", w), false, false, c -> {
             long position = ClaimHistory.position(rank, c.ordinal);
             String id = c.id();
             char frequency = c.frequencyCode();
