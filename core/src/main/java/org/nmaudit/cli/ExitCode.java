@@ -59,6 +59,17 @@ public final class ExitCode {
                 m.put("1", internal);
                 m.put("2", "a report folder cannot be read, diff.csv cannot be written, or a usage error");
             }
+            case "nmaudit x12 to-csv" -> {
+                m.put("0", "converted; every line loaded");
+                m.put("1", internal);
+                m.put("2", "a file cannot be read as X12, holds another transaction set or version than 837P"
+                        + " (005010X222A1/A2), 837I (005010X223A2/A3) or 835 (005010X221A1), or a usage error");
+                m.put("5", "converted, and some lines were rejected (see rejects.csv), even when none loaded");
+            }
+            case "nmaudit x12" -> {
+                m.put("0", "help or version shown");
+                m.put("2", "no subcommand given (to-csv), or a usage error");
+            }
             default -> {
                 return helpList();
             }

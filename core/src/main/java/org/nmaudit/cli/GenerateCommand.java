@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.nmaudit.generate.ClaimFormat;
 import org.nmaudit.generate.DataSetGenerator;
 import org.nmaudit.generate.GenerationSummary;
 import org.nmaudit.generate.GeneratorSettings;
@@ -75,6 +76,13 @@ public final class GenerateCommand implements Callable<Integer> {
                     + " validation must reject; 0 disables. Default: ${DEFAULT-VALUE}.")
     double badRowRate;
 
+    @Option(names = "--format", defaultValue = "CSV", paramLabel = "FORMAT",
+            description = "How the claim lines are written: csv (claims.csv) or x12 (claims-professional.837 as"
+                    + " 837P, claims-institutional.837 as 837I and remittances.835 with the paid lines; an 837I has"
+                    + " no place of service, so institutional lines read back without one). The documentation files"
+                    + " are CSV either way. Default: ${DEFAULT-VALUE}.")
+    ClaimFormat format;
+
     @Option(names = "--force",
             description = "Overwrite data files (and the labels file) that already exist.")
     boolean force;
@@ -103,14 +111,14 @@ public final class GenerateCommand implements Callable<Integer> {
         long began = System.nanoTime();
         GenerationSummary summary;
         try {
-            summary = new DataSetGenerator(settings).generate(out, labels, System.err);
+            summary = new DataSetGenerator(settings).generate(out, labels, System.err, format);
         } catch (IOException | UncheckedIOException e) {
             err.println("nmaudit generate: cannot write the data set to " + out + ": " + e.getMessage());
             err.flush();
             return ExitCode.USAGE;
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        printSummary(outWriter, summary, seconds);
+        printSummary(outWriter, summary, seconds, format);
         return ExitCode.OK;
     }
 
@@ -157,7 +165,11 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         List<String> existing = new ArrayList<>();
         if (Files.isDirectory(out)) {
-            for (String name : DataSetGenerator.DATA_FILES) {
+            List<String> names = new ArrayList<>(DataSetGenerator.DATA_FILES);
+            if (format == ClaimFormat.X12) {
+                names.addAll(DataSetGenerator.X12_FILES);
+            }
+            for (String name : names) {
                 if (Files.exists(out.resolve(name))) {
                     existing.add(name);
                 }
@@ -173,12 +185,14 @@ public final class GenerateCommand implements Callable<Integer> {
         return problems;
     }
 
-    private static void printSummary(PrintWriter out, GenerationSummary summary, double seconds) {
+    private static void printSummary(PrintWriter out, GenerationSummary summary, double seconds, ClaimFormat format) {
         out.printf(Locale.ROOT, "Generated %,d patients, service dates %s to %s, in %s%n", summary.patients(),
                 summary.firstDay(), summary.lastDay(), summary.directory());
         for (String name : DataSetGenerator.DATA_FILES) {
             Map<String, Long> rows = summary.rowsPerFile();
-            out.printf(Locale.ROOT, "  %-34s %,12d rows%n", name, rows.get(name));
+            String shown = format == ClaimFormat.X12 && name.equals("claims.csv")
+                    ? "claim lines in " + String.join(", ", DataSetGenerator.X12_FILES) : name;
+            out.printf(Locale.ROOT, "  %-34s %,12d rows%n", shown, rows.get(name));
         }
         out.printf(Locale.ROOT, "  deliberately broken claim rows     %,12d%n", summary.brokenClaimRows());
         if (summary.labelsFile() != null) {

@@ -59,6 +59,7 @@ final class FactCodec {
             decimal(out, c.getBilledAmount());
             decimal(out, c.getPaidAmount());
             out.writeLong(c.getSourceLine());
+            text(out, c.getSourceFile());
         } else if (fact instanceof TrialOutcome o) {
             out.writeByte(TRIAL_OUTCOME);
             text(out, o.getPatientId());
@@ -114,7 +115,7 @@ final class FactCodec {
                 BigDecimal paid = decimal(in);
                 long sourceLine = in.readLong();
                 return new ClaimLine(claimId, lineNumber, patientId, payer, npi, date, cpt, modifiers, units,
-                        diagnoses, pos, billType, priorAuth, billed, paid, sourceLine);
+                        diagnoses, pos, billType, priorAuth, billed, paid, sourceLine, shared(text(in)));
             }
             case TRIAL_OUTCOME -> {
                 String patientId = shared(text(in));

@@ -16,6 +16,7 @@ public final class ClaimLine implements PatientFact {
     private static final long serialVersionUID = 1L;
 
     private static final Set<String> FACILITY_PLACES = Set.of("19", "21", "22", "23", "24");
+    private static final String CLAIMS_CSV = "claims.csv";
 
     private final String claimId;
     private final int lineNumber;
@@ -35,11 +36,26 @@ public final class ClaimLine implements PatientFact {
     private final BigDecimal billedAmount;
     private final BigDecimal paidAmount;
     private final long sourceLine;
+    private final String sourceFile;
 
+    /** A line read from claims.csv. */
     public ClaimLine(String claimId, int lineNumber, String patientId, PayerType payerType, String renderingNpi,
             LocalDate serviceDate, String cptCode, List<String> modifiers, BigDecimal units,
             List<String> diagnosisCodes, String placeOfService, String billType, String priorAuthNumber,
             BigDecimal billedAmount, BigDecimal paidAmount, long sourceLine) {
+        this(claimId, lineNumber, patientId, payerType, renderingNpi, serviceDate, cptCode, modifiers, units,
+                diagnosisCodes, placeOfService, billType, priorAuthNumber, billedAmount, paidAmount, sourceLine,
+                CLAIMS_CSV);
+    }
+
+    /**
+     * @param sourceLine the physical line of claims.csv, or the segment position in an X12 file
+     * @param sourceFile claims.csv, or the X12 file the line was read from
+     */
+    public ClaimLine(String claimId, int lineNumber, String patientId, PayerType payerType, String renderingNpi,
+            LocalDate serviceDate, String cptCode, List<String> modifiers, BigDecimal units,
+            List<String> diagnosisCodes, String placeOfService, String billType, String priorAuthNumber,
+            BigDecimal billedAmount, BigDecimal paidAmount, long sourceLine, String sourceFile) {
         this.claimId = claimId;
         this.lineNumber = lineNumber;
         this.patientId = patientId;
@@ -58,6 +74,7 @@ public final class ClaimLine implements PatientFact {
         this.billedAmount = billedAmount;
         this.paidAmount = paidAmount;
         this.sourceLine = sourceLine;
+        this.sourceFile = CLAIMS_CSV.equals(sourceFile) ? CLAIMS_CSV : sourceFile;
     }
 
     public String getClaimId() {
@@ -145,9 +162,14 @@ public final class ClaimLine implements PatientFact {
         return paidAmount;
     }
 
-    /** The 1-based physical line in claims.csv where the row starts. */
+    /** The 1-based physical line in claims.csv where the row starts (the segment position in an X12 file). */
     public long getSourceLine() {
         return sourceLine;
+    }
+
+    /** claims.csv, or the X12 file the line was read from. */
+    public String getSourceFile() {
+        return sourceFile;
     }
 
     /** A line without a bill_type: the physician's (or other professional's) claim. */
@@ -262,6 +284,9 @@ public final class ClaimLine implements PatientFact {
             m.put("paid_amount", paidAmount.toPlainString());
         }
         m.put("source_line", sourceLine);
+        if (!CLAIMS_CSV.equals(sourceFile)) {
+            m.put("source_file", sourceFile); // claims.csv lines keep the evidence they always had
+        }
         return m;
     }
 

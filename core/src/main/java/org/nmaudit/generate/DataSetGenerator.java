@@ -23,6 +23,8 @@ import java.util.List;
 public final class DataSetGenerator {
     /** Names of the five data files, in the order data-format.md lists them. */
     public static final List<String> DATA_FILES = DataSetWriter.DATA_FILES;
+    /** The claim files of the X12 form (which has no claims.csv). */
+    public static final List<String> X12_FILES = X12ClaimWriter.FILES;
 
     private final GeneratorSettings settings;
 
@@ -35,6 +37,15 @@ public final class DataSetGenerator {
      * {@code labelsFile} is not null, the labels. Progress lines go to {@code progress}.
      */
     public GenerationSummary generate(Path directory, Path labelsFile, PrintStream progress) throws IOException {
+        return generate(directory, labelsFile, progress, ClaimFormat.CSV);
+    }
+
+    /**
+     * As {@link #generate(Path, Path, PrintStream)}, with the claim lines in {@code format}: claims.csv, or
+     * X12 ({@link #X12_FILES}: 837P, 837I and the 835 of the paid lines). The same data set either way.
+     */
+    public GenerationSummary generate(Path directory, Path labelsFile, PrintStream progress, ClaimFormat format)
+            throws IOException {
         DataWindow window = settings.window();
         // Fixed draw order from the seed: the roster, the broken-row stream, then one stream per patient.
         Dice seed = new Dice(settings.seed());
@@ -42,7 +53,8 @@ public final class DataSetGenerator {
         BadRowInjector badRows = new BadRowInjector(settings.badRowRate(), seed.split());
         InjectionPlanner injections = new InjectionPlanner(InjectionCatalog.all(practice), settings.violationRate());
         ClaimAssembler assembler = new ClaimAssembler(practice, window);
-        DataSetWriter writer = new DataSetWriter(directory, labelsFile, badRows, progress);
+        DataSetWriter writer = new DataSetWriter(directory, labelsFile, badRows, progress, format,
+                window.end().plusDays(1));
         try (writer) {
             for (int i = 0; i < settings.patients(); i++) {
                 Dice dice = seed.split();

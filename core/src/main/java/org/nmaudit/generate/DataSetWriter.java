@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +34,7 @@ final class DataSetWriter implements Closeable {
     private static final String[] REP_NAMES = {"T. Walsh", "K. Olsen", "D. Ferreira", "S. Byrne", "L. Tran"};
 
     private final CSVPrinter claims;
+    private final X12ClaimWriter x12;
     private final CSVPrinter outcomes;
     private final CSVPrinter justifications;
     private final CSVPrinter programming;
@@ -44,9 +46,12 @@ final class DataSetWriter implements Closeable {
     private long claimSequence;
     private long patients;
 
-    DataSetWriter(Path dir, Path labelsFile, BadRowInjector badRows, PrintStream progress) throws IOException {
+    DataSetWriter(Path dir, Path labelsFile, BadRowInjector badRows, PrintStream progress, ClaimFormat format,
+            LocalDate sent) throws IOException {
         Files.createDirectories(dir);
-        this.claims = open(dir.resolve(CLAIMS), ClaimRows.HEADER);
+        // The claim lines go to claims.csv, or as 837P/837I claims and 835 remittances (documentation stays CSV).
+        this.claims = format == ClaimFormat.CSV ? open(dir.resolve(CLAIMS), ClaimRows.HEADER) : null;
+        this.x12 = format == ClaimFormat.X12 ? new X12ClaimWriter(dir, sent) : null;
         this.outcomes = open(dir.resolve(TRIAL_OUTCOMES), "patient_id", "documented_date", "pain_relief_pct",
                 "analgesic_reduction_pct", "functional_improvement", "rendering_npi", "note");
         this.justifications = open(dir.resolve(JUSTIFICATIONS), "patient_id", "documented_date", "reason");
@@ -75,10 +80,16 @@ final class DataSetWriter implements Closeable {
         List<String> tags = new ArrayList<>(plan.tags);
         for (Claim claim : patientClaims) {
             List<String[]> good = ClaimRows.of(claim, nextClaimId(), plan.patientId);
+            List<String[]> broken = badRows.brokenCopies(good, tags);
+            if (x12 != null) {
+                x12.write(claim, good, broken, plan.index);
+                countClaimRows(good.size() + broken.size());
+                continue;
+            }
             for (String[] row : good) {
                 printClaimRow(row);
             }
-            for (String[] row : badRows.brokenCopies(good, tags)) {
+            for (String[] row : broken) {
                 printClaimRow(row);
             }
         }
@@ -91,8 +102,15 @@ final class DataSetWriter implements Closeable {
 
     private void printClaimRow(String[] row) throws IOException {
         claims.printRecord((Object[]) row);
-        if (++rows[0] % PROGRESS_EVERY == 0) {
-            progress.printf(Locale.ROOT, "nmaudit generate: %,d claim lines (%,d patients)%n", rows[0], patients + 1);
+        countClaimRows(1);
+    }
+
+    private void countClaimRows(int n) {
+        for (int i = 0; i < n; i++) {
+            if (++rows[0] % PROGRESS_EVERY == 0) {
+                progress.printf(Locale.ROOT, "nmaudit generate: %,d claim lines (%,d patients)%n", rows[0],
+                        patients + 1);
+            }
         }
     }
 
@@ -151,6 +169,13 @@ final class DataSetWriter implements Closeable {
     @Override
     public void close() throws IOException {
         IOException first = null;
+        if (x12 != null) {
+            try {
+                x12.close();
+            } catch (IOException e) {
+                first = e;
+            }
+        }
         for (CSVPrinter p : new CSVPrinter[] {claims, outcomes, justifications, programming, psych, labels}) {
             if (p == null) {
                 continue;

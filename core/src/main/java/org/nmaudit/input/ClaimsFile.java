@@ -2,7 +2,10 @@ package org.nmaudit.input;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.nmaudit.facts.ClaimLine;
 import org.nmaudit.facts.PayerType;
@@ -11,8 +14,12 @@ import org.nmaudit.facts.PayerType;
 final class ClaimsFile extends DataFile<ClaimLine> {
     static final String NAME = "claims.csv";
 
+    private static final int LINE_BITS = 40;
+
     private final ClaimKeyIndex loadedKeys = new ClaimKeyIndex();
     private final Consumer<ClaimRow> rows;
+    private final List<String> sources = new ArrayList<>();
+    private final Map<String, Integer> sourceIndex = new HashMap<>();
     private final ValuePool pool = new ValuePool();
     private final Row.Format<PayerType> payerType = new MemoizedFormat<>(v -> CellFormats.oneOf(PayerType.class, v));
     private final Row.Format<String> npi = new MemoizedFormat<>(CellFormats::npi);
@@ -46,12 +53,24 @@ final class ClaimsFile extends DataFile<ClaimLine> {
     }
 
     private ClaimRow claimRow(Row row, boolean loaded) {
-        return new ClaimRow(NAME, row.line(), row.cell("claim_id"), row.cell("patient_id"), row.cell("billed_amount"),
+        return new ClaimRow(row.file(), row.line(), row.cell("claim_id"), row.cell("patient_id"), row.cell("billed_amount"),
                 loaded);
     }
 
     @Override
     public ClaimLine read(Row row) {
+        return read(row, true, "line");
+    }
+
+    /**
+     * The claim line of a row, or null when the row has problems.
+     *
+     * @param unique false for a row that is validated but not loaded (an X12 line of a claim that a later
+     *     claim replaces or voids): its (claim_id, line_number) is neither checked nor kept
+     * @param positionName what the row's position counts in its file ("line", or "segment" in an X12 file),
+     *     for the message of a later duplicate
+     */
+    ClaimLine read(Row row, boolean unique, String positionName) {
         String claimId = row.requiredText("claim_id");
         Integer lineNumber = row.required("line_number", CellFormats::lineNumber);
         String patientId = row.requiredText("patient_id");
@@ -68,23 +87,47 @@ final class ClaimsFile extends DataFile<ClaimLine> {
         BigDecimal billed = row.optional("billed_amount", amount);
         BigDecimal paid = row.optional("paid_amount", amount);
 
-        if (claimId != null && lineNumber != null) {
+        if (unique && claimId != null && lineNumber != null) {
             long first = loadedKeys.sourceLineOf(claimId, lineNumber);
             if (first != 0) {
                 row.problem("line_number", row.cell("line_number"), "claim " + claimId + " line " + lineNumber
-                        + " duplicates the row already loaded from line " + first + "; each (claim_id, line_number)"
-                        + " must be unique");
+                        + " duplicates the row already loaded from " + firstPosition(first, row.file())
+                        + "; each (claim_id, line_number) must be unique");
             }
         }
         if (row.hasProblems()) {
             rows.accept(claimRow(row, false));
             return null;
         }
-        loadedKeys.add(claimId, lineNumber, row.line());
+        if (unique) {
+            loadedKeys.add(claimId, lineNumber, position(row.file(), positionName, row.line()));
+        }
         rows.accept(claimRow(row, true));
         return new ClaimLine(claimId, lineNumber, pool.of(patientId), payer, renderingNpi, serviceDate, cptCode,
                 lineModifiers == null ? List.of() : lineModifiers, lineUnits == null ? BigDecimal.ONE : lineUnits,
                 diagnosisCodes == null ? List.of() : diagnosisCodes, pos, lineBillType, priorAuth, billed, paid,
-                row.line());
+                row.line(), pool.of(row.file()));
+    }
+
+    /**
+     * Where a loaded row came from, in one long: the physical line or segment in the low 40 bits, the
+     * source (file and position name) above. claims.csv and the X12 files of a data set share the
+     * uniqueness rule, so a duplicate may name a row of another file.
+     */
+    private long position(String file, String positionName, long line) {
+        String source = file + '\u0000' + positionName;
+        Integer index = sourceIndex.get(source);
+        if (index == null) {
+            index = sources.size();
+            sources.add(source);
+            sourceIndex.put(source, index);
+        }
+        return ((long) index << LINE_BITS) | line;
+    }
+
+    private String firstPosition(long position, String file) {
+        String[] source = sources.get((int) (position >>> LINE_BITS)).split("\u0000");
+        long line = position & ((1L << LINE_BITS) - 1);
+        return (source[0].equals(file) ? "" : source[0] + " ") + source[1] + " " + line;
     }
 }

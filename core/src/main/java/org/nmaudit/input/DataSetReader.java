@@ -17,6 +17,8 @@ import org.nmaudit.facts.ProgrammingSession;
 import org.nmaudit.facts.PsychEvaluation;
 import org.nmaudit.facts.RepeatTrialJustification;
 import org.nmaudit.facts.TrialOutcome;
+import org.nmaudit.input.x12.X12DataFiles;
+import org.nmaudit.input.x12.X12Reading;
 
 /**
  * Reads a data folder (data-format.md): claims.csv and whichever documentation files are present. Rows are
@@ -31,8 +33,8 @@ public final class DataSetReader {
 
     /** The data file a loaded row was read from, by its fact type. */
     public static String fileNameOf(PatientFact fact) {
-        if (fact instanceof ClaimLine) {
-            return ClaimsFile.NAME;
+        if (fact instanceof ClaimLine line) {
+            return line.getSourceFile();
         } else if (fact instanceof TrialOutcome) {
             return TrialOutcomesFile.NAME;
         } else if (fact instanceof RepeatTrialJustification) {
@@ -62,12 +64,25 @@ public final class DataSetReader {
         CsvFileReader reader = new CsvFileReader(progress, warnings::add);
         LatestServiceDate latest = new LatestServiceDate(sink);
 
-        files.add(readOne(reader, folder, new ClaimsFile(sink::claimRow), latest::claimLine, sink::rejected));
+        // X12 837/835 files (x12-input.md) share the claims.csv validation; claims.csv is optional beside them.
+        ClaimLineValidator claimRows = new ClaimLineValidator(sink::claimRow);
+        List<Path> x12;
+        try {
+            x12 = X12DataFiles.find(folder);
+        } catch (InputException unlistable) {
+            x12 = List.of(); // warned below: the known CSV files are read by name
+        }
+        files.add(x12.isEmpty() || Files.exists(folder.resolve(ClaimsFile.NAME))
+                ? readOne(reader, folder, claimRows.claimsFile(), latest::claimLine, sink::rejected)
+                : FileSummary.absent(ClaimsFile.NAME));
         files.add(readOne(reader, folder, new TrialOutcomesFile(), sink::loaded, sink::rejected));
         files.add(readOne(reader, folder, new RepeatTrialJustificationsFile(), sink::loaded, sink::rejected));
         files.add(readOne(reader, folder, new ProgrammingSessionsFile(), sink::loaded, sink::rejected));
         files.add(readOne(reader, folder, new PsychEvaluationsFile(), sink::loaded, sink::rejected));
         warnAboutOtherCsvFiles(folder, files, warnings);
+        X12Reading read = new X12DataFiles(progress).read(x12, claimRows, latest::claimLine, sink::rejected);
+        files.addAll(read.files());
+        warnings.addAll(read.warnings());
         return new DataSetSummary(List.copyOf(files), List.copyOf(warnings), latest.date());
     }
 
@@ -102,7 +117,8 @@ public final class DataSetReader {
         } catch (IOException e) {
             // Only this warning needs the listing: the known files were read by name.
             warnings.add("data folder " + folder + " cannot be listed (" + e.getMessage()
-                    + "), so a misspelt input file name would go unnoticed; the files above were read by name");
+                    + "), so a misspelt input file name would go unnoticed and X12 files (.837, .835) in it cannot be"
+                    + " found; the CSV files were read by name");
             return;
         }
         for (String other : others) {

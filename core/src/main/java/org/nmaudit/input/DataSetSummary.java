@@ -21,10 +21,23 @@ public record DataSetSummary(List<FileSummary> files, List<String> warnings, Opt
         return files.stream().mapToLong(FileSummary::rowsLoaded).sum();
     }
 
-    /** Loaded rows of claims.csv. */
+    /** Claim lines loaded to be audited: claims.csv's, and the 837 files' not replaced or voided. */
     public long claimLinesLoaded() {
-        return files.stream().filter(f -> f.fileName().equals(ClaimsFile.NAME)).mapToLong(FileSummary::rowsLoaded)
-                .sum();
+        long lines = 0;
+        for (FileSummary f : files) {
+            if (f.fileName().equals(ClaimsFile.NAME)) {
+                lines += f.rowsLoaded();
+            } else if (f.x12() != null && !f.x12().remittance()) {
+                lines += f.rowsLoaded() - f.x12().replaced() - f.x12().voided();
+            }
+        }
+        return lines;
+    }
+
+    /** The files claim lines come from: claims.csv when present, and the 837 files. */
+    public List<FileSummary> claimFiles() {
+        return files.stream().filter(f -> f.present() && (f.fileName().equals(ClaimsFile.NAME)
+                || f.x12() != null && !f.x12().remittance())).toList();
     }
 
     /** The files of data-format.md that the folder does not have. */

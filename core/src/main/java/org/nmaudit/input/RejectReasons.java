@@ -1,6 +1,7 @@
 package org.nmaudit.input;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -45,20 +46,29 @@ public final class RejectReasons {
      * frequent reason.
      */
     public static String nothingLoaded(DataSetSummary data, Iterable<Reject> rejects) {
-        FileSummary claims = data.files().stream().filter(f -> f.fileName().equals(ClaimsFile.NAME)).findFirst()
-                .orElseThrow();
-        if (claims.rowsRead() == 0) {
-            return ClaimsFile.NAME + " has a header but no rows: no claim line to audit";
+        List<FileSummary> sources = data.claimFiles();
+        long read = sources.stream().mapToLong(FileSummary::rowsRead).sum();
+        String names = String.join(", ", sources.stream().map(FileSummary::fileName).toList());
+        if (read == 0) {
+            return names.equals(ClaimsFile.NAME) ? ClaimsFile.NAME + " has a header but no rows: no claim line to audit"
+                    : names + " hold no claim line to audit";
         }
+        java.util.Set<String> claimSources = new java.util.HashSet<>();
+        sources.forEach(f -> claimSources.add(f.fileName()));
         RejectReasons reasons = new RejectReasons();
         for (Reject r : rejects) {
-            if (r.file().equals(ClaimsFile.NAME)) {
+            if (claimSources.contains(r.file())) {
                 reasons.add(r);
             }
         }
         Map.Entry<String, Long> top = reasons.mostFrequent();
+        if (top == null) {
+            return String.format(Locale.ROOT, "no claim line is left to audit: the %,d claim lines of %s were all replaced"
+                    + " or voided", read, names);
+        }
+        int colon = top.getKey().indexOf(": ");
         return String.format(Locale.ROOT, "no claim line could be loaded: all %,d rows of %s were rejected; the most"
-                + " frequent reason (%,d row%s): %s", claims.rowsRead(), ClaimsFile.NAME, top.getValue(),
-                top.getValue() == 1 ? "" : "s", top.getKey().substring(ClaimsFile.NAME.length() + 2));
+                + " frequent reason (%,d row%s): %s", read, names, top.getValue(), top.getValue() == 1 ? "" : "s",
+                top.getKey().substring(colon + 2));
     }
 }

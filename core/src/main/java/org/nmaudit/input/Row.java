@@ -32,6 +32,10 @@ final class Row {
         return line;
     }
 
+    String file() {
+        return file;
+    }
+
     /** The trimmed cell, or "" when blank, when the file has no such column, or the row is too short for it. */
     String cell(String column) {
         Integer index = columns.get(column);

@@ -117,7 +117,9 @@ public final class EvidenceText {
             details.add("billed " + money(f.get("billed_amount")));
         }
         if (f.has("source_line")) {
-            details.add("claims.csv line " + f.get("source_line"));
+            // an X12 line names its file and segment; a claims.csv line (no source_file) its physical line
+            details.add(f.has("source_file") ? f.get("source_file") + " segment " + f.get("source_line")
+                    : "claims.csv line " + f.get("source_line"));
         }
         List<String> lines = new ArrayList<>();
         lines.add(headline);

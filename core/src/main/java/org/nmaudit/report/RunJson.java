@@ -116,6 +116,18 @@ final class RunJson {
         file.put("rows_read", f.rowsRead());
         file.put("rows_loaded", f.rowsLoaded());
         file.put("rows_rejected", f.rowsRejected());
+        if (f.x12() != null) {
+            // An X12 file (x12-input.md): an 837's replaced and voided lines are among rows_loaded but not
+            // audited; an 835's rows are its service lines, which only fill paid_amount.
+            file.put("transaction", f.x12().transactions());
+            if (f.x12().remittance()) {
+                file.put("lines_matched", f.x12().linesMatched());
+                file.put("lines_unmatched", f.x12().linesUnmatched());
+            } else {
+                file.put("replaced", f.x12().replaced());
+                file.put("voided", f.x12().voided());
+            }
+        }
         if (f.afterPeriod() != null) {
             file.put("after_period", f.afterPeriod());
         }

@@ -10,12 +10,10 @@ import org.nmaudit.input.Reject;
  *
  * @param patientId the patient_id cell of the claim's first row in the batch
  * @param billed the sum of its lines' billed amounts that parse, or null when none does
- * @param rejects the rejects of its rows; not empty means the claim is REJECTED
+ * @param rejected a row of the claim was rejected: the claim is REJECTED, none of its lines evaluated
+ * @param rejects the rejects of its rows, as far as they name the row's position (an X12 reject may name the
+ *     segment of the cell at fault instead)
  */
 public record BatchClaim(String claimId, String patientId, List<ClaimLine> lines, BigDecimal billed,
-        List<Reject> rejects) {
-
-    public boolean rejected() {
-        return !rejects.isEmpty();
-    }
+        boolean rejected, List<Reject> rejects) {
 }

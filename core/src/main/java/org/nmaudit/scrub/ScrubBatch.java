@@ -69,6 +69,7 @@ public final class ScrubBatch {
         private final Map<String, String> patients = new LinkedHashMap<>();
         private final Map<String, BigDecimal> billed = new LinkedHashMap<>();
         private final Map<String, List<Reject>> rejectsByClaim = new LinkedHashMap<>();
+        private final java.util.Set<String> rejectedClaims = new java.util.HashSet<>();
         private final Map<String, String> claimOfRow = new HashMap<>();
         private final Map<String, List<Reject>> unplaced = new HashMap<>();
         private final List<PatientFact> documentation = new ArrayList<>();
@@ -104,6 +105,9 @@ public final class ScrubBatch {
             }
             claimOfRow.put(key, row.claimId());
             lines.computeIfAbsent(row.claimId(), c -> new ArrayList<>());
+            if (!row.loaded()) {
+                rejectedClaims.add(row.claimId());
+            }
             patients.putIfAbsent(row.claimId(), row.patientId());
             row.billed().ifPresent(amount -> billed.merge(row.claimId(), amount, BigDecimal::add));
             if (earlier != null) {
@@ -116,8 +120,9 @@ public final class ScrubBatch {
             for (Map.Entry<String, List<ClaimLine>> e : lines.entrySet()) {
                 String id = e.getKey();
                 List<Reject> claimRejects = rejectsByClaim.getOrDefault(id, List.of());
+                boolean rejected = rejectedClaims.contains(id);
                 claims.put(id, new BatchClaim(id, patients.getOrDefault(id, ""),
-                        claimRejects.isEmpty() ? List.copyOf(e.getValue()) : List.of(), billed.get(id),
+                        rejected ? List.of() : List.copyOf(e.getValue()), billed.get(id), rejected,
                         List.copyOf(claimRejects)));
             }
             return new ScrubBatch(claims, List.copyOf(documentation), List.copyOf(rejects), summary);

@@ -30,8 +30,10 @@ public final class VerdictTable {
             if (v.verdict() == Verdict.HOLD) {
                 out.println("    " + cut(v.findings().get(0).ruleId() + ": " + v.firstMessage(), REASON_WIDTH));
             } else if (v.verdict() == Verdict.REJECTED) {
-                Reject r = v.claim().rejects().get(0);
-                out.println("    " + cut(r.file() + " line " + r.line() + ": " + r.reason(), REASON_WIDTH));
+                List<Reject> rejects = v.claim().rejects();
+                out.println("    " + cut(rejects.isEmpty() ? "a line of the claim was rejected: see rejects.csv"
+                        : rejects.get(0).file() + " line " + rejects.get(0).line() + ": " + rejects.get(0).reason(),
+                        REASON_WIDTH));
             }
         }
     }

@@ -111,7 +111,7 @@ class RunsFromAnywhereTest {
         Path rules = PROJECT.resolve("rules").toRealPath();
         Run check = java(work, "rules", "check");
         assertEquals(0, check.exitCode(), check.err());
-        assertTrue(check.out().endsWith(rules + "/ OK: 19 finding rules, 15 derivation rules, 14 parameters\n"),
+        assertTrue(check.out().endsWith(rules + "/ OK: 19 finding rules, 15 derivation rules, 15 parameters\n"),
                 check.out());
         Run test = java(work, "rules", "test", "--only", "NM-RATIO");
         assertEquals(0, test.exitCode(), test.out() + test.err());

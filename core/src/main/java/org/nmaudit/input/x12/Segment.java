@@ -1,0 +1,129 @@
+package org.nmaudit.input.x12;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The segment being read: its tag, its ordinal in the file (ISA is 1; rejects name it as their
+ * {@code line}) and its elements by position (1-based) and component (1-based). A simple element is
+ * component 1 of its position. The same object is refilled for every segment, so a reader keeps the
+ * element texts it needs, never the segment.
+ */
+final class Segment {
+    private String tag = "";
+    private long ordinal;
+    private int physicalLine;
+    private String[][] values = new String[24][];
+    private int[] componentCounts = new int[24];
+    private int elementCount;
+
+    void start(String segmentTag, long segmentOrdinal, int line) {
+        tag = segmentTag;
+        ordinal = segmentOrdinal;
+        physicalLine = line;
+        for (int i = 0; i <= elementCount && i < componentCounts.length; i++) {
+            componentCounts[i] = 0;
+        }
+        elementCount = 0;
+    }
+
+    void set(int element, int component, String text) {
+        if (element >= values.length) {
+            int size = Math.max(element + 1, values.length * 2);
+            values = java.util.Arrays.copyOf(values, size);
+            componentCounts = java.util.Arrays.copyOf(componentCounts, size);
+        }
+        String[] components = values[element];
+        if (components == null || component > components.length) {
+            components = components == null ? new String[Math.max(component, 8)]
+                    : java.util.Arrays.copyOf(components, Math.max(component, components.length * 2));
+            values[element] = components;
+        }
+        if (component > componentCounts[element]) {
+            for (int c = componentCounts[element] + 1; c < component; c++) {
+                components[c - 1] = "";
+            }
+            componentCounts[element] = component;
+        }
+        components[component - 1] = text;
+        if (element > elementCount) {
+            for (int e = elementCount + 1; e < element; e++) {
+                componentCounts[e] = 0;
+            }
+            elementCount = element;
+        }
+    }
+
+    String tag() {
+        return tag;
+    }
+
+    boolean is(String segmentTag) {
+        return tag.equals(segmentTag);
+    }
+
+    long ordinal() {
+        return ordinal;
+    }
+
+    int physicalLine() {
+        return physicalLine;
+    }
+
+    /** Component 1 of an element (the whole value of a simple element), trimmed; "" when absent. */
+    String element(int element) {
+        return component(element, 1);
+    }
+
+    /** One component of an element, trimmed; "" when absent. */
+    String component(int element, int component) {
+        if (element < 1 || element > elementCount || component < 1 || component > componentCounts[element]) {
+            return "";
+        }
+        String v = values[element][component - 1];
+        return v == null ? "" : v.trim();
+    }
+
+    /** How many components an element has (0 when absent, 1 for a simple element). */
+    int components(int element) {
+        return element < 1 || element > elementCount ? 0 : componentCounts[element];
+    }
+
+    /** The components {@code from}..{@code to} of an element that are not blank, in order. */
+    List<String> nonBlankComponents(int element, int from, int to) {
+        List<String> out = new ArrayList<>(2);
+        for (int c = from; c <= to; c++) {
+            String v = component(element, c);
+            if (!v.isEmpty()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** The element as it was sent, components joined with ':' (for reject values and messages). */
+    String text(int element) {
+        int n = components(element);
+        if (n <= 1) {
+            return element(element);
+        }
+        StringBuilder b = new StringBuilder();
+        for (int c = 1; c <= n; c++) {
+            if (c > 1) {
+                b.append(':');
+            }
+            b.append(component(element, c));
+        }
+        return b.toString();
+    }
+
+    /** "SV1-07": the segment tag and a two-digit element position, as rejects name an element. */
+    String label(int element) {
+        return tag + "-" + (element < 10 ? "0" : "") + element;
+    }
+
+    /** "SV1-01-2": a component of a composite element. */
+    String label(int element, int component) {
+        return label(element) + "-" + component;
+    }
+}
