@@ -235,7 +235,7 @@ public final class AuditCommand implements Callable<Integer> {
             for (RuleProblem p : e.problems()) {
                 err.println(p);
             }
-            err.printf("nmaudit: %d problem(s) in the rules; %s%n", e.problems().size(), consequence);
+            err.printf("nmaudit: %s; %s%n", e.summary(), consequence);
             return ExitCode.USAGE;
         }
     }
