@@ -26,6 +26,7 @@ import org.nmaudit.findings.Severity;
 import org.nmaudit.input.DataSet;
 import org.nmaudit.input.DataSetReader;
 import org.nmaudit.input.InputException;
+import org.nmaudit.input.IoErrors;
 import org.nmaudit.input.ReferenceData;
 import org.nmaudit.input.ReferenceReader;
 import org.nmaudit.report.ConsoleSummary;
@@ -199,7 +200,8 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private static int unwritable(PrintWriter err, Path outDir, IOException e) {
-        err.println("nmaudit: cannot write the output folder " + outDir + " (" + e + "); choose another with --out");
+        err.println("nmaudit: cannot write the output folder " + outDir + ": " + IoErrors.describe(e) + "; choose another"
+                + " with --out");
         return ExitCode.USAGE;
     }
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.nmaudit.input.EchoedText;
 import org.nmaudit.report.ExplainedFinding;
 import org.nmaudit.report.FindingExplanation;
 import org.nmaudit.report.FindingsJson;
@@ -43,11 +44,12 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        // Findings carry input text (claim ids, notes): shown with control characters escaped.
+        PrintWriter out = EchoedText.terminal(spec.commandLine().getOut());
+        PrintWriter err = EchoedText.terminal(spec.commandLine().getErr());
         String id = findingId.trim().toLowerCase(Locale.ROOT);
         if (id.isEmpty() || !id.matches(HEX)) {
-            err.println("nmaudit explain: '" + findingId + "' is not a finding id: finding ids are 16 hexadecimal"
+            err.println("nmaudit explain: '" + EchoedText.of(findingId) + "' is not a finding id: finding ids are 16 hexadecimal"
                     + " digits (0-9, a-f), the first column of " + reportFolder.resolve(ReportWriter.FINDINGS_CSV));
             return ExitCode.USAGE;
         }

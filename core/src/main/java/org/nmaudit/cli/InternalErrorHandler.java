@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import picocli.CommandLine;
+import org.nmaudit.input.IoErrors;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * A bug must not greet a billing clerk with a stack trace: the console gets one line and the path of
@@ -43,7 +44,7 @@ final class InternalErrorHandler implements IExecutionExceptionHandler {
                     + String.join(" ", args) + "\n\n" + trace, StandardCharsets.UTF_8);
             where = "details in " + log;
         } catch (IOException e) {
-            where = "and the log file could not be written (" + e.getMessage() + ")";
+            where = "and the log file could not be written (" + IoErrors.describe(e) + ")";
         }
         err.println("nmaudit: internal error (a bug, please report it): " + ex + "; " + where);
         err.flush();

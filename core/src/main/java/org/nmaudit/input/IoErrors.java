@@ -68,8 +68,21 @@ public final class IoErrors {
         return message == null || message.isBlank() ? "input/output error" : plain(message);
     }
 
-    /** The operating system's reason in lower case, as the rest of the sentence is ("No space left on device"). */
+    /** The operating system's reason in plain words, in lower case as the rest of the sentence is. */
     private static String plain(String reason) {
+        String known = switch (reason.strip()) {
+            case "Permission denied", "Operation not permitted" -> "permission denied";
+            case "No such file or directory" -> "no such file or folder";
+            case "Not a directory" -> "not a folder";
+            case "Is a directory" -> "is a folder, not a file";
+            case "No space left on device", "Disk quota exceeded" -> "the disk is full";
+            case "Read-only file system" -> "the disk is read-only";
+            case "File name too long" -> "the file name is too long";
+            default -> null;
+        };
+        if (known != null) {
+            return known;
+        }
         String r = EchoedText.of(reason.strip(), 300);
         return r.length() > 1 && Character.isUpperCase(r.charAt(0)) && Character.isLowerCase(r.charAt(1))
                 ? Character.toLowerCase(r.charAt(0)) + r.substring(1) : r;
