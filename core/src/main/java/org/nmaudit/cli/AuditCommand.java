@@ -43,20 +43,20 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = "Audits a data folder (claims.csv and the documentation files) with the DRL rules of a"
-                + " rules folder and writes findings.csv, findings.json, provider-ratios.csv, rejects.csv and"
-                + " run.json.")
+        // Lines cut by hand: picocli would break a line inside a file name, after its dot (HelpTextTest).
+        description = {"Audits a data folder (claims.csv and the documentation files) with the DRL rules of a"
+                + " rules folder.", "Writes findings.csv, findings.json, provider-ratios.csv, rejects.csv, run.json."})
 public final class AuditCommand implements Callable<Integer> {
     /** Above this many facts the run reports each phase on stderr. */
     private static final int PHASES_SHOWN_ABOVE = 200_000;
 
     @Parameters(index = "0", paramLabel = "DATA_DIR",
-            description = "Folder with claims.csv and any of trial-outcomes.csv, repeat-trial-justifications.csv,"
-                    + " programming-sessions.csv, psych-evaluations.csv.")
+            description = "Folder with claims.csv and any of the files%ntrial-outcomes.csv,"
+                    + " repeat-trial-justifications.csv,%nprogramming-sessions.csv, psych-evaluations.csv.")
     Path dataFolder;
 
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Rules folder: every *.drl in it and its parameters.properties (default: ${DEFAULT-VALUE}).")
+            description = "Rules folder: every *.drl in it and its%nparameters.properties (default: ${DEFAULT-VALUE}).")
     Path rulesFolder;
 
     @Option(names = "--reference", paramLabel = "DIR", defaultValue = "data/reference",

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 + " none of @id, @severity, @citation, @derives."})
 public final class RulesCheckCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Rules folder: every *.drl in it and its parameters.properties (default: ${DEFAULT-VALUE}).")
+            description = "Rules folder: every *.drl in it and its%nparameters.properties (default: ${DEFAULT-VALUE}).")
     Path rulesFolder;
 
     @Spec
