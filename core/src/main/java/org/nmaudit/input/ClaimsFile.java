@@ -57,8 +57,8 @@ final class ClaimsFile extends DataFile<ClaimLine> {
             key = claimId + '\u0000' + lineNumber;
             Long first = loadedKeys.get(key);
             if (first != null) {
-                row.problem("line_number", row.cell("line_number"), "claim " + EchoedText.of(claimId) + " line " + lineNumber
-                        + " duplicates the row already loaded from line " + first + "; each (claim_id, line_number)"
+                row.problem("line_number", row.cell("line_number"), "claim " + EchoedText.of(claimId) + " line "
+                        + lineNumber + " duplicates the row already loaded from line " + first + "; each (claim_id, line_number)"
                         + " must be unique");
             }
         }
