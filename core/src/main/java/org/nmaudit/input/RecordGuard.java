@@ -98,11 +98,6 @@ final class RecordGuard extends Reader {
         return unclosedQuoteLine;
     }
 
-    /** The physical lines read so far. */
-    long linesRead() {
-        return line;
-    }
-
     @Override
     public int read(char[] out, int off, int len) throws IOException {
         if (len == 0) {
