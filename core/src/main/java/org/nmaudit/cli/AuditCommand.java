@@ -37,6 +37,7 @@ import org.nmaudit.findings.FindingsInPeriod;
 import org.nmaudit.findings.Severity;
 import org.nmaudit.input.DataSetSummary;
 import org.nmaudit.input.InputException;
+import org.nmaudit.input.IoErrors;
 import org.nmaudit.input.ReferenceData;
 import org.nmaudit.input.ReferenceReader;
 import org.nmaudit.input.RejectReasons;
@@ -60,9 +61,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = "Audits a data folder (claims.csv and the documentation files) with the DRL rules of a"
-                + " rules folder and writes findings.csv, findings.json, provider-ratios.csv, rejects.csv and"
-                + " run.json.")
+        // Lines cut by hand: picocli would break a line inside a file name, after its dot (HelpTextTest).
+        description = {"Audits a data folder (claims.csv and the documentation files) with the DRL rules of a"
+                + " rules folder.", "Writes findings.csv, findings.json, provider-ratios.csv, rejects.csv, run.json."})
 public final class AuditCommand implements Callable<Integer> {
     /** Above this much input the run reports its phases and progress on stderr. */
     private static final long PROGRESS_ABOVE_BYTES = 16L << 20;
@@ -70,12 +71,12 @@ public final class AuditCommand implements Callable<Integer> {
     private static final int FINDINGS_IN_MEMORY = 200_000;
 
     @Parameters(index = "0", paramLabel = "DATA_DIR",
-            description = "Folder with claims.csv and any of trial-outcomes.csv, repeat-trial-justifications.csv,"
-                    + " programming-sessions.csv, psych-evaluations.csv.")
+            description = "Folder with claims.csv and any of the files%ntrial-outcomes.csv,"
+                    + " repeat-trial-justifications.csv,%nprogramming-sessions.csv, psych-evaluations.csv.")
     Path dataFolder;
 
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "Rules folder: every *.drl in it and its parameters.properties (default: rules/ in the"
+            description = "Rules folder: every *.drl in it and its%nparameters.properties (default: rules/ in the"
                     + " working directory if there is one, else the installation's).")
     Path rulesFolder;
 
@@ -339,7 +340,8 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private static int unwritable(PrintWriter err, Path outDir, IOException e) {
-        err.println("nmaudit: cannot write the output folder " + outDir + " (" + e + "); choose another with --out");
+        err.println("nmaudit: cannot write the output folder " + outDir + ": " + IoErrors.describe(e) + "; choose another"
+                + " with --out");
         return ExitCode.USAGE;
     }
 
@@ -399,7 +401,7 @@ public final class AuditCommand implements Callable<Integer> {
             for (RuleProblem p : e.problems()) {
                 err.println(p);
             }
-            err.printf("nmaudit: %d problem(s) in the rules; %s%n", e.problems().size(), consequence);
+            err.printf("nmaudit: %s; %s%n", e.summary(), consequence);
             return ExitCode.USAGE;
         }
     }

@@ -1,11 +1,15 @@
 package org.nmaudit.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.nmaudit.input.EchoedText;
+import org.nmaudit.input.IoErrors;
 import org.nmaudit.report.DiffCsv;
 import org.nmaudit.report.DiffSummary;
 import org.nmaudit.report.FindingDiff;
@@ -37,9 +41,11 @@ public final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW_REPORT", description = "The report folder of the later audit.")
     Path newReport;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Where to write diff.csv (default: NEW_REPORT/diff.csv); a folder gets FOLDER/diff.csv.")
-    Path outFile;
+    // Text, not a Path: a Path drops the trailing slash that says "a folder".
+    @Option(names = "--out", paramLabel = "FILE|DIR/",
+            description = "Where to write diff.csv (default: NEW_REPORT/diff.csv). A folder, one that exists or any"
+                    + " path ending in /, which is created, gets FOLDER/diff.csv.")
+    String outFile;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
             description = "Changed findings listed on the console, with their messages (default: ${DEFAULT-VALUE});"
@@ -51,8 +57,9 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        // Findings carry input text (claim ids, notes): shown with control characters escaped.
+        PrintWriter out = EchoedText.terminal(spec.commandLine().getOut());
+        PrintWriter err = EchoedText.terminal(spec.commandLine().getErr());
         if (limit < 0) {
             err.println("nmaudit diff: --limit must be 0 or more, got " + limit);
             return ExitCode.USAGE;
@@ -75,11 +82,18 @@ public final class DiffCommand implements Callable<Integer> {
         FindingDiff diff = FindingDiff.of(oldFindings, newFindings);
         RunComparison runs = RunComparison.of(oldRun, newRun);
 
-        Path csv = diffCsvPath();
+        Path csv;
+        try {
+            csv = diffCsvPath();
+        } catch (InvalidPathException e) {
+            err.println("nmaudit diff: --out " + EchoedText.of(outFile) + " is not a usable file name: " + e.getReason());
+            return ExitCode.USAGE;
+        }
         try {
             DiffCsv.write(csv, diff);
         } catch (IOException e) {
-            err.println("nmaudit diff: cannot write " + csv + " (" + e + "); choose another file with --out");
+            err.println("nmaudit diff: cannot write " + csv + ": " + IoErrors.describe(e) + "; choose another file"
+                    + " with --out");
             return ExitCode.USAGE;
         }
         if (!runs.dataWarnings().isEmpty()) {
@@ -92,10 +106,13 @@ public final class DiffCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** diff.csv in NEW_REPORT, or --out: a file, or a folder (existing, or named with a trailing slash). */
     private Path diffCsvPath() {
         if (outFile == null) {
             return newReport.resolve(DiffCsv.FILE_NAME);
         }
-        return Files.isDirectory(outFile) ? outFile.resolve(DiffCsv.FILE_NAME) : outFile;
+        Path out = Path.of(outFile);
+        boolean folder = outFile.endsWith("/") || outFile.endsWith(File.separator) || Files.isDirectory(out);
+        return folder ? out.resolve(DiffCsv.FILE_NAME) : out;
     }
 }

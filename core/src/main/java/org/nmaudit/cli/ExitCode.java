@@ -10,23 +10,41 @@ public final class ExitCode {
     /** {@code rules test}: a test case of the rules failed. */
     public static final int RULE_CASE_FAILED = 4;
 
-    /** Shown under every command's --help, in this order. */
+    private static final String USAGE_OR_INPUT = "usage error, unreadable input, missing required column, rule compile"
+            + " error, --strict with rejects, or out of memory";
+
+    /** Shown under audit's --help, in this order. */
     static java.util.Map<String, String> helpList() {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
         m.put("0", "completed; no finding at or above --fail-on");
         m.put("1", "internal error (a bug): message plus the log file path");
-        m.put("2", "usage error, unreadable input, missing required column, rule compile error,"
-                + " or --strict with rejects");
+        m.put("2", USAGE_OR_INPUT);
         m.put("4", "completed, with findings at or above --fail-on");
         m.put("5", "completed, some input rows rejected (takes precedence over 4)");
         return m;
     }
 
-    /** The exit codes a command lists under its --help: explain, diff and the rules commands have their own. */
+    /**
+     * The exit codes a command lists under its --help: the root command lists every command's, explain,
+     * diff, generate and the rules commands have their own, audit the default list.
+     */
     static java.util.Map<String, String> helpList(String qualifiedCommandName) {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
         String internal = "internal error (a bug): message plus the log file path";
         switch (qualifiedCommandName) {
+            case "nmaudit" -> {
+                m.put("0", "completed; audit: no finding at or above --fail-on");
+                m.put("1", internal);
+                m.put("2", USAGE_OR_INPUT);
+                m.put("4", "audit: findings at or above --fail-on; rules test: a test case failed");
+                m.put("5", "audit: some input rows rejected (takes precedence over 4)");
+            }
+            case "nmaudit generate" -> {
+                m.put("0", "the data set is written");
+                m.put("1", internal);
+                m.put("2", "an option out of range, data files already in --out (without --force), the folder"
+                        + " cannot be written, or a usage error");
+            }
             case "nmaudit rules check" -> {
                 m.put("0", "the rules and parameters compile (warnings, if any, are printed)");
                 m.put("1", internal);

@@ -2,8 +2,11 @@ package org.nmaudit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.nmaudit.input.EchoedText;
+import org.nmaudit.report.DiffListings;
 import org.nmaudit.report.ExplainedFinding;
 import org.nmaudit.report.FindingExplanation;
 import org.nmaudit.report.FindingsJson;
@@ -43,11 +46,12 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        // Findings carry input text (claim ids, notes): shown with control characters escaped.
+        PrintWriter out = EchoedText.terminal(spec.commandLine().getOut());
+        PrintWriter err = EchoedText.terminal(spec.commandLine().getErr());
         String id = findingId.trim().toLowerCase(Locale.ROOT);
         if (id.isEmpty() || !id.matches(HEX)) {
-            err.println("nmaudit explain: '" + findingId + "' is not a finding id: finding ids are 16 hexadecimal"
+            err.println("nmaudit explain: '" + EchoedText.of(findingId) + "' is not a finding id: finding ids are 16 hexadecimal"
                     + " digits (0-9, a-f), the first column of " + reportFolder.resolve(ReportWriter.FINDINGS_CSV));
             return ExitCode.USAGE;
         }
@@ -77,7 +81,22 @@ public final class ExplainCommand implements Callable<Integer> {
             lookup.nearest().forEach(f -> err.println("  " + line(f)));
         }
         err.println("The finding ids are the first column of " + reportFolder.resolve(ReportWriter.FINDINGS_CSV)
-                + "; a finding that diff lists as absent is in the older report: explain it with --report <older>.");
+                + ".");
+        List<DiffListings.Listing> listed = DiffListings.of(reportFolder, id);
+        if (listed.isEmpty()) {
+            err.println("A finding that diff lists as new is only in the newer report, one it lists as absent only in"
+                    + " the older: explain it with --report set to the report that holds it.");
+        }
+        for (DiffListings.Listing l : listed.subList(0, Math.min(listed.size(), 3))) {
+            if (l.status().equals("absent")) {
+                err.println(l.diffCsv() + " lists " + l.findingId() + " as absent: only the older report of that"
+                        + " comparison holds it; explain it with --report set to that report.");
+            } else {
+                err.println(l.diffCsv() + " lists " + l.findingId() + " as " + EchoedText.of(l.status()) + ": the"
+                        + " newer report of that comparison holds it; explain it with --report " + l.newerReport()
+                        + ".");
+            }
+        }
         return ExitCode.USAGE;
     }
 

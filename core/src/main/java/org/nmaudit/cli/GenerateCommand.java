@@ -16,6 +16,7 @@ import org.nmaudit.generate.ClaimFormat;
 import org.nmaudit.generate.DataSetGenerator;
 import org.nmaudit.generate.GenerationSummary;
 import org.nmaudit.generate.GeneratorSettings;
+import org.nmaudit.input.IoErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -113,7 +114,7 @@ public final class GenerateCommand implements Callable<Integer> {
         try {
             summary = new DataSetGenerator(settings).generate(out, labels, System.err, format);
         } catch (IOException | UncheckedIOException e) {
-            err.println("nmaudit generate: cannot write the data set to " + out + ": " + e.getMessage());
+            err.println("nmaudit generate: cannot write the data set to " + out + ": " + IoErrors.describe(e));
             err.flush();
             return ExitCode.USAGE;
         }

@@ -8,7 +8,43 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Made before any rule runs: with the heap exhausted there may be no memory left to make it.
+        Thread.setDefaultUncaughtExceptionHandler(new OutOfMemoryExit(args));
         System.exit(run(args));
+    }
+
+    /**
+     * Out of memory in a worker thread of the rule engine (it compiles in parallel) leaves the command
+     * waiting for that thread for ever: the run ends here instead, as {@link #run} would end it.
+     */
+    private static final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
+        private final List<String> args;
+
+        OutOfMemoryExit(String[] args) {
+            this.args = List.of(args);
+            InternalErrorHandler.outOfMemory(null); // loaded now: loading a class takes memory
+        }
+
+        @Override
+        @SuppressWarnings("finally")
+        public void uncaughtException(Thread thread, Throwable e) {
+            int code = -1;
+            try {
+                if (!InternalErrorHandler.outOfMemory(e)) {
+                    System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                    e.printStackTrace(System.err);
+                    return;
+                }
+                code = ExitCode.USAGE;
+                code = InternalErrorHandler.report(e, new java.io.PrintWriter(System.err, true), args);
+            } catch (Throwable tooLittleMemoryEvenToSaySo) {
+                code = ExitCode.USAGE; // the exit code still says it
+            } finally {
+                if (code >= 0) {
+                    Runtime.getRuntime().halt(code);
+                }
+            }
+        }
     }
 
     /** Runs one command line and returns its exit code; tests call this instead of spawning a JVM. */

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 + " none of @id, @severity, @citation, @derives."})
 public final class RulesCheckCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "Rules folder: every *.drl in it and its parameters.properties (default: rules/ in the"
+            description = "Rules folder: every *.drl in it and its%nparameters.properties (default: rules/ in the"
                     + " working directory if there is one, else the installation's).")
     Path rulesFolder;
 

@@ -23,7 +23,8 @@ final class DrlErrorLocator {
     private static final Pattern MVEL_NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\. (.*?) \\.\\.\\.\\.\\}\\]");
     private static final Pattern MVEL_NEAR_LINE = Pattern.compile("(?m)^.*\\[Near : \\{\\.\\.\\. .*$\\R^( *)\\^");
     private static final Pattern MVEL_ERROR = Pattern.compile("\\[Error: ([^\\]]*)\\]");
-    private static final Pattern IN_RULE = Pattern.compile("\\s+in (?:the )?rule ['\"]([^'\"]*)['\"]\\s*");
+    /** Where a message starts naming its rule; the name follows the quote. */
+    private static final Pattern IN_RULE = Pattern.compile("\\s+in (?:the )?rule (['\"])");
     private static final Pattern ERR_PREFIX = Pattern.compile("^\\[ERR \\d+\\]\\s*Line \\d+:\\d+\\s*");
     /** A fact class an MVEL error names, e.g. org.nmaudit.facts.PermanentImplant. */
     private static final Pattern FACT_TYPE = Pattern.compile("\\b(?:[a-z]\\w*\\.)+([A-Z]\\w*)\\.");
@@ -42,9 +43,67 @@ final class DrlErrorLocator {
             Pattern.compile("^(\\w+) cannot be resolved to a type"));
 
     private final Map<String, RuleFile> files;
+    /** Every rule name of the folder, longest first. */
+    private final List<String> ruleNames;
+
+    /**
+     * Where a message names its rule ({@code in rule 'NAME'}), and the name.
+     *
+     * @param start where the mention starts, the white space before it included
+     * @param end after the closing quote and the white space after it
+     */
+    private record Mention(int start, int end, String name) {
+    }
 
     DrlErrorLocator(Map<String, RuleFile> filesByName) {
         this.files = filesByName;
+        List<String> names = new ArrayList<>();
+        filesByName.values().forEach(f -> names.addAll(f.ruleNames()));
+        names.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        this.ruleNames = List.copyOf(names);
+    }
+
+    /**
+     * The first mention of a rule in the message. Drools quotes the name with ' or ", and a name may hold
+     * that quote itself ("a manufacturer's representative"): the rule names of the folder are matched
+     * first, the longest that the quote closes; failing that, the name runs to the next same quote.
+     */
+    private Mention mention(String text) {
+        Matcher m = IN_RULE.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        char quote = m.group(1).charAt(0);
+        int from = m.end();
+        String name = null;
+        for (String candidate : ruleNames) {
+            int close = from + candidate.length();
+            if (text.startsWith(candidate, from) && close < text.length() && text.charAt(close) == quote) {
+                name = candidate;
+                break;
+            }
+        }
+        if (name == null) {
+            int close = text.indexOf(quote, from);
+            if (close < 0) {
+                return null;
+            }
+            name = text.substring(from, close);
+        }
+        int end = from + name.length() + 1;
+        while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return new Mention(m.start(), end, name);
+    }
+
+    /** The message without its rule mentions (the rule is printed apart). */
+    private String withoutMention(String text) {
+        String rest = text;
+        for (Mention m = mention(rest); m != null; m = mention(rest)) {
+            rest = rest.substring(0, m.start()) + " " + rest.substring(m.end());
+        }
+        return rest;
     }
 
     List<RuleProblem> locate(Message m) {
@@ -91,9 +150,9 @@ final class DrlErrorLocator {
             column = columnOf(file.line(line), fragment) + offsetInFragment(text, fragment);
         }
         String ruleName = null;
-        Matcher inRule = IN_RULE.matcher(text);
-        if (inRule.find()) {
-            ruleName = inRule.group(1);
+        Mention inRule = mention(text);
+        if (inRule != null) {
+            ruleName = inRule.name();
         } else if (file != null && line > 0) {
             ruleName = file.ruleAt(line);
         }
@@ -150,9 +209,9 @@ final class DrlErrorLocator {
      * closed on its line, a parenthesis never closed before {@code then}, a rule without {@code end}.
      * Null when the parser's position is the right one.
      */
-    private static RuleProblem traceParserError(RuleFile file, int line, String text) {
-        Matcher inRule = IN_RULE.matcher(text);
-        String ruleName = inRule.find() ? inRule.group(1) : file.ruleAt(line);
+    private RuleProblem traceParserError(RuleFile file, int line, String text) {
+        Mention inRule = mention(text);
+        String ruleName = inRule != null ? inRule.name() : file.ruleAt(line);
         DrlText.Position quote = DrlText.unclosedString(file.text());
         if (quote != null && quote.line() <= line) {
             return new RuleProblem(file.displayPath(), quote.line(), quote.column(),
@@ -230,13 +289,13 @@ final class DrlErrorLocator {
     }
 
     /** The piece of DRL text the message quotes, if any: an MVEL expression or a quoted fragment. */
-    private static String fragment(String text) {
+    private String fragment(String text) {
         Matcher near = MVEL_NEAR.matcher(text);
         if (near.find()) {
             return near.group(1).strip();
         }
         String longest = null;
-        Matcher quoted = QUOTED.matcher(IN_RULE.matcher(text).replaceAll(" "));
+        Matcher quoted = QUOTED.matcher(withoutMention(text));
         while (quoted.find()) {
             if (longest == null || quoted.group(1).length() > longest.length()) {
                 longest = quoted.group(1);
@@ -308,10 +367,10 @@ final class DrlErrorLocator {
     }
 
     /** One line of text: the parser prefix and the rule suffix go (they are printed apart). */
-    private static String readable(String text) {
+    private String readable(String text) {
         String first = text.lines().findFirst().orElse("").strip();
         first = ERR_PREFIX.matcher(first).replaceFirst("");
-        first = IN_RULE.matcher(first).replaceAll(" ").strip();
+        first = withoutMention(first).strip();
         Matcher error = MVEL_ERROR.matcher(text);
         if (error.find()) {
             first = (first.endsWith(":") ? first : first + ":") + " " + error.group(1).strip();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nmaudit.facts.Parameter;
+import org.nmaudit.input.EchoedText;
 
 /**
  * The audit parameters: the defaults auditors keep in {@code rules/parameters.properties}, with the
@@ -49,14 +50,15 @@ public final class ParameterSet {
             Matcher m = ENTRY.matcher(line);
             if (!m.matches()) {
                 problems.add(new RuleProblem(displayPath, lineNo, 1,
-                        "expected 'name = value', found '" + line + "'", null));
+                        "expected 'name = value', found '" + EchoedText.of(line) + "'", null));
                 continue;
             }
             String name = m.group(1);
             String raw = stripComment(m.group(2));
             if (!NUMBER.matcher(raw).matches()) {
                 problems.add(new RuleProblem(displayPath, lineNo, lines[i].indexOf(m.group(2)) + 1,
-                        "parameter " + name + " = '" + raw + "' is not a number (write e.g. 180 or 0.50)", null));
+                        "parameter " + name + " = '" + EchoedText.of(raw) + "' is not a number (write e.g. 180 or 0.50)",
+                        null));
                 continue;
             }
             if (values.containsKey(name)) {
@@ -88,22 +90,37 @@ public final class ParameterSet {
             int eq = override.indexOf('=');
             String name = eq < 0 ? override.strip() : override.substring(0, eq).strip();
             String raw = eq < 0 ? "" : override.substring(eq + 1).strip();
+            String option = "--param " + EchoedText.of(override);
             if (eq < 0) {
-                problems.add(new RuleProblem(null, 0, 0, "--param " + override + ": expected name=value", null));
+                problems.add(new RuleProblem(null, 0, 0, option + ": expected NAME=VALUE, e.g. --param "
+                        + firstName() + "=" + firstValue() + "; known parameters: " + names(), null));
             } else if (!copy.containsKey(name)) {
-                problems.add(new RuleProblem(null, 0, 0, "--param " + override + ": unknown parameter '" + name
-                        + "'; known parameters: " + String.join(", ", values.keySet()), null));
+                problems.add(new RuleProblem(null, 0, 0, option + ": unknown parameter '" + EchoedText.of(name)
+                        + "'; known parameters: " + names(), null));
             } else if (!NUMBER.matcher(raw).matches()) {
-                problems.add(new RuleProblem(null, 0, 0, "--param " + override + ": '" + raw
-                        + "' is not a number (write e.g. 180 or 0.50)", null));
+                problems.add(new RuleProblem(null, 0, 0, option + ": '" + EchoedText.of(raw) + "' is not a number;"
+                        + " " + name + " takes a plain number such as " + copy.get(name).value().toPlainString()
+                        + " (digits, an optional - and . decimals)", null));
             } else {
                 copy.put(name, new Value(name, new BigDecimal(raw), "--param"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleSetupException(problems);
+            throw RuleSetupException.commandLine(problems);
         }
         return new ParameterSet(copy);
+    }
+
+    private String names() {
+        return values.isEmpty() ? "(none: " + FILE_NAME + " sets no parameter)" : String.join(", ", values.keySet());
+    }
+
+    private String firstName() {
+        return values.isEmpty() ? "NAME" : values.keySet().iterator().next();
+    }
+
+    private String firstValue() {
+        return values.isEmpty() ? "VALUE" : values.values().iterator().next().value().toPlainString();
     }
 
     /** The 1-based line of the parameters file that sets {@code name}, or 0 (unknown name, or --param). */

@@ -248,7 +248,8 @@ public final class RuleCompiler {
         return String.join(", ", m);
     }
 
-    private static String text(Object metaValue) {
+    /** A metadata value as text: the quotes around it removed; null when absent or blank. */
+    static String text(Object metaValue) {
         if (metaValue == null) {
             return null;
         }

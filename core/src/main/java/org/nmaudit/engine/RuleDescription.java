@@ -2,7 +2,9 @@ package org.nmaudit.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.kie.api.definition.rule.Rule;
 import org.nmaudit.findings.RuleInfo;
 import org.nmaudit.findings.Scope;
 
@@ -12,15 +14,26 @@ import org.nmaudit.findings.Scope;
  *
  * @param parameters the parameters it binds, in text order
  * @param scopes LINE and/or PROVIDER from its consequence; empty for a rule that flags nothing
+ * @param flags the {@code @flags} metadata of a finding rule: what it flags, in words; null when absent
+ * @param exceptions the {@code @exceptions} metadata: what looks like a violation but is not flagged;
+ *     null when absent
  */
-public record RuleDescription(RuleInfo info, List<String> parameters, Set<Scope> scopes) {
+public record RuleDescription(RuleInfo info, List<String> parameters, Set<Scope> scopes, String flags,
+        String exceptions) {
+    /** Metadata that says in words what a finding rule flags (the rule catalog shows it). */
+    public static final String FLAGS = "flags";
+    /** Metadata that says in words what a finding rule does not flag though it may look as if it should. */
+    public static final String EXCEPTIONS = "exceptions";
 
     /** Every rule of the compiled folder, in file then declaration order. */
     public static List<RuleDescription> all(RuleFolder folder, RuleBase rules) {
         List<RuleDescription> out = new ArrayList<>();
         for (RuleInfo info : rules.rules()) {
             RuleSource source = RuleSource.of(folder, info);
-            out.add(new RuleDescription(info, source.parameters(), source.scopes()));
+            Rule rule = rules.kieBase().getRule(info.packageName(), info.name());
+            Map<String, Object> meta = rule == null ? Map.of() : rule.getMetaData();
+            out.add(new RuleDescription(info, source.parameters(), source.scopes(),
+                    RuleCompiler.text(meta.get(FLAGS)), RuleCompiler.text(meta.get(EXCEPTIONS))));
         }
         return out;
     }

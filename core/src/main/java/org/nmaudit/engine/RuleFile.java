@@ -30,6 +30,18 @@ public record RuleFile(String name, String displayPath, String text, String sha2
         return current;
     }
 
+    /** The names of the rules declared in the file, in file order. */
+    public List<String> ruleNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (String line : lines) {
+            Matcher m = RULE_START.matcher(line);
+            if (m.find()) {
+                names.add(m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4));
+            }
+        }
+        return names;
+    }
+
     /** The 1-based line where rule {@code name} is declared, or 0. */
     public int lineOf(String ruleName) {
         for (int i = 0; i < lines.size(); i++) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.nmaudit.input.IoErrors;
 import org.nmaudit.input.Sha256;
 
 /**
@@ -45,7 +46,7 @@ public record RuleFolder(Path path, String displayPath, List<RuleFile> drlFiles,
                 }
             }
         } catch (IOException e) {
-            throw new RuleSetupException("rules folder " + display + " cannot be listed: " + e.getMessage(), e);
+            throw new RuleSetupException("rules folder " + display + " cannot be listed: " + IoErrors.describe(e), e);
         }
         if (drls.isEmpty()) {
             throw new RuleSetupException(new RuleProblem(null, 0, 0,
@@ -89,7 +90,7 @@ public record RuleFolder(Path path, String displayPath, List<RuleFile> drlFiles,
             }
             return new RuleFile(name, display, text, Sha256.hex(bytes));
         } catch (IOException e) {
-            throw new RuleSetupException(display + " cannot be read: " + e.getMessage(), e);
+            throw new RuleSetupException(display + " cannot be read: " + IoErrors.describe(e), e);
         }
     }
 

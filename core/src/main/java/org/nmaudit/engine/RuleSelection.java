@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.nmaudit.findings.RuleInfo;
+import org.nmaudit.input.EchoedText;
 
 /**
  * Which finding rules a run fires ({@code --only}, {@code --disable}). Derivation rules always fire:
@@ -53,17 +54,18 @@ public record RuleSelection(Set<String> only, Set<String> disabled) {
         List<String> unknown = new ArrayList<>();
         for (String id : new TreeSet<>(only)) {
             if (!known.contains(id)) {
-                unknown.add("--only " + id);
+                unknown.add("--only " + EchoedText.of(id));
             }
         }
         for (String id : new TreeSet<>(disabled)) {
             if (!known.contains(id)) {
-                unknown.add("--disable " + id);
+                unknown.add("--disable " + EchoedText.of(id));
             }
         }
         if (!unknown.isEmpty()) {
-            throw new RuleSetupException(new RuleProblem(null, 0, 0, String.join(", ", unknown)
-                    + ": no rule has this @id; the rules are " + String.join(", ", known), null));
+            throw RuleSetupException.commandLine(List.of(new RuleProblem(null, 0, 0, String.join(", ", unknown)
+                    + (unknown.size() == 1 ? ": no rule has this @id" : ": no rule has these @ids") + "; the rules are "
+                    + String.join(", ", known), null)));
         }
     }
 

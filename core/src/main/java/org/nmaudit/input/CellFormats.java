@@ -84,8 +84,8 @@ final class CellFormats {
         for (String item : ListCell.items(v)) {
             String m = item.toUpperCase(Locale.ROOT);
             if (!MODIFIER.matcher(m).matches()) {
-                throw new InvalidCell("contains '" + item + "', which is not a modifier: each is exactly two letters or digits,"
-                        + " separated by ;");
+                throw new InvalidCell("contains '" + EchoedText.of(item) + "', which is not a modifier: each is exactly"
+                        + " two letters or digits, separated by ;");
             }
             out.add(m);
         }

@@ -90,8 +90,8 @@ final class ClaimsFile extends DataFile<ClaimLine> {
         if (unique && claimId != null && lineNumber != null) {
             long first = loadedKeys.sourceLineOf(claimId, lineNumber);
             if (first != 0) {
-                row.problem("line_number", row.cell("line_number"), "claim " + claimId + " line " + lineNumber
-                        + " duplicates the row already loaded from " + firstPosition(first, row.file())
+                row.problem("line_number", row.cell("line_number"), "claim " + EchoedText.of(claimId) + " line "
+                        + lineNumber + " duplicates the row already loaded from " + firstPosition(first, row.file())
                         + "; each (claim_id, line_number) must be unique");
             }
         }

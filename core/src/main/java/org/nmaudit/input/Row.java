@@ -72,7 +72,7 @@ final class Row {
         try {
             return format.parse(v);
         } catch (InvalidCell e) {
-            problem(column, v, column + " " + v + " " + e.getMessage());
+            problem(column, v, column + " " + EchoedText.of(v) + " " + e.getMessage());
             return null;
         }
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.nmaudit.input.IoErrors;
 
 /** Reads a report's findings.csv, the output contract of findings-format.md, back into rows. */
 final class FindingsCsv {
@@ -36,7 +37,7 @@ final class FindingsCsv {
         } catch (CharacterCodingException e) {
             throw new ReportException(file + " is not UTF-8 text; it is not a findings.csv nmaudit wrote", e);
         } catch (IOException e) {
-            throw new ReportException(file + " cannot be read: " + e.getMessage(), e);
+            throw new ReportException(file + " cannot be read: " + IoErrors.describe(e), e);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -75,7 +76,7 @@ final class FindingsCsv {
             throw new ReportException(file + " is not a well-formed CSV file (" + why
                     + "); it is not a findings.csv nmaudit wrote", e);
         } catch (IOException e) {
-            throw new ReportException(file + " cannot be read: " + e.getMessage(), e);
+            throw new ReportException(file + " cannot be read: " + IoErrors.describe(e), e);
         }
     }
 

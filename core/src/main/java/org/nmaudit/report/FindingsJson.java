@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nmaudit.input.IoErrors;
 
 /**
  * Finds findings in a report's findings.json by id or id prefix (case-insensitive, as git takes commit
@@ -76,7 +77,7 @@ public final class FindingsJson {
         } catch (JsonProcessingException e) {
             throw notFindingsJson(file, "it is not valid JSON" + ReportedRun.where(e) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ReportException(file + " cannot be read: " + e.getMessage(), e);
+            throw new ReportException(file + " cannot be read: " + IoErrors.describe(e), e);
         }
         if (run == null || !sawFindings) {
             throw notFindingsJson(file, "it has no " + (run == null ? "\"run\" record" : "\"findings\" list"));

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nmaudit.input.IoErrors;
 
 /**
  * What a report's run.json (or the "run" of findings.json) says about the run that wrote it. A key an
@@ -57,7 +58,7 @@ public record ReportedRun(
             throw new ReportException(file + " is not a run.json nmaudit wrote: it is not valid JSON" + where(e) + ": "
                     + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new ReportException(file + " cannot be read: " + e.getMessage(), e);
+            throw new ReportException(file + " cannot be read: " + IoErrors.describe(e), e);
         }
         return of(root, file.toString());
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.nmaudit.engine.ParameterSet;
 import org.nmaudit.engine.RuleProblem;
 import org.nmaudit.engine.RuleSetupException;
+import org.nmaudit.input.IoErrors;
 
 /**
  * A case's optional case.properties: {@code as_of = yyyy-MM-dd} (default: the latest service_date of
@@ -35,7 +36,7 @@ record CaseSettings(LocalDate asOf, ParameterSet parameters) {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CaseFolderException(display + ": cannot be read (" + e.getMessage() + ")");
+            throw new CaseFolderException(display + ": cannot be read (" + IoErrors.describe(e) + ")");
         }
         List<String> problems = new ArrayList<>();
         LocalDate asOf = null;

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.nmaudit.input.IoErrors;
 
 /**
  * Reads a case's expected-findings.csv: header {@code rule_id, claim_id, line_number, rendering_npi}
@@ -82,7 +83,7 @@ final class ExpectedFindingsFile {
                         + ",status (and no rows when the case must raise no finding)");
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            problems.add(display + ": cannot be read (" + e.getMessage() + "); check the quoting and that it is UTF-8");
+            problems.add(display + ": cannot be read (" + IoErrors.describe(e) + "); check the quoting and that it is UTF-8");
         }
         if (!problems.isEmpty()) {
             throw new CaseFolderException(problems);

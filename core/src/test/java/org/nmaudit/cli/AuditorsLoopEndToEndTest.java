@@ -118,7 +118,7 @@ class AuditorsLoopEndToEndTest {
         assertTrue(explained.contains("  programming_window_days = 45   from " + draft + "/parameters.properties:"
                 + ExplainCommandTest.parameterLine("programming_window_days")), explain.out());
         assertTrue(explained.contains("Written at: " + draft + "/programming.drl:" + ExplainCommandTest.declarationLine(
-                "rules/programming.drl", "NM-PROG-FREQ: analysis or programming within 30 days of the previous one")),
+                "rules/programming.drl", "NM-PROG-FREQ: analysis or programming too soon after the previous one")),
                 explain.out());
         assertTrue(explained.contains("  2. Claim C2 line 1 (analysis/programming line): 95970 on 2025-01-22 for"
                 + " patient P1, rendered by 1234567893 (professional, MEDICARE), billed $100.00, not paid"),

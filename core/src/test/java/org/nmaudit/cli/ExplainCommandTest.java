@@ -201,8 +201,9 @@ class ExplainCommandTest {
                 "Nearest ids:",
                 "  abc1000000000001  NM-PROG-FREQ  claim C1 line 1",
                 "  abc2000000000002  NM-RATIO  rendering NPI 1326464595",
-                "The finding ids are the first column of " + report.resolve("findings.csv") + "; a finding that diff"
-                        + " lists as absent is in the older report: explain it with --report <older>."),
+                "The finding ids are the first column of " + report.resolve("findings.csv") + ".",
+                "A finding that diff lists as new is only in the newer report, one it lists as absent only in the"
+                        + " older: explain it with --report set to the report that holds it."),
                 run.err().lines().toList());
     }
 
@@ -213,8 +214,9 @@ class ExplainCommandTest {
         assertEquals(2, run.exitCode(), run::toString);
         assertEquals(List.of(
                 "nmaudit explain: no finding 0123 in " + report.resolve("findings.json") + " (3 findings)",
-                "The finding ids are the first column of " + report.resolve("findings.csv") + "; a finding that diff"
-                        + " lists as absent is in the older report: explain it with --report <older>."),
+                "The finding ids are the first column of " + report.resolve("findings.csv") + ".",
+                "A finding that diff lists as new is only in the newer report, one it lists as absent only in the"
+                        + " older: explain it with --report set to the report that holds it."),
                 run.err().lines().toList());
     }
 

@@ -25,7 +25,7 @@ import org.nmaudit.testing.CliRun;
  * {@code rules-dir/file.drl:LINE:COL: ... (rule "name")} naming the line that is wrong.
  */
 class RuleCompileErrorTest {
-    private static final String PROG_RULE = "NM-PROG-FREQ: analysis or programming within 30 days of the previous one";
+    private static final String PROG_RULE = "NM-PROG-FREQ: analysis or programming too soon after the previous one";
 
     @TempDir
     Path tmp;

@@ -48,15 +48,15 @@ class RulesCheckCommandTest {
                 r + "/parameters.properties:" + param + ":19: parameter ratio_threshold = 'half' is not a number"
                         + " (write e.g. 180 or 0.50)",
                 r + "/programming.drl:" + prog + ":40: Field Reader does not exist for declaration '$patient' in"
-                        + " '$patient : patientIdent' (rule \"NM-PROG-FREQ: analysis or programming within 30 days of"
+                        + " '$patient : patientIdent' (rule \"NM-PROG-FREQ: analysis or programming too soon after"
                         + " the previous one\")",
                 // $patient is then unbound where the rule uses it: Drools says so, at each use.
                 r + "/programming.drl:" + (prog + 2) + ":46: Unable to Analyse Expression patientId == $patient:"
                         + " unable to resolve method using strict-mode: org.nmaudit.facts.ProgrammingLine.$patient()"
-                        + " (rule \"NM-PROG-FREQ: analysis or programming within 30 days of the previous one\")",
+                        + " (rule \"NM-PROG-FREQ: analysis or programming too soon after the previous one\")",
                 r + "/programming.drl:" + (prog + 5) + ":39: Unable to Analyse Expression patientId == $patient:"
                         + " unable to resolve method using strict-mode: org.nmaudit.facts.PermanentImplant.$patient()"
-                        + " (rule \"NM-PROG-FREQ: analysis or programming within 30 days of the previous one\")",
+                        + " (rule \"NM-PROG-FREQ: analysis or programming too soon after the previous one\")",
                 r + "/trials.drl:" + trials + ":51: no viable alternative at input ',' (rule \"NM-RATIO:"
                         + " trial-to-permanent conversion ratio below the threshold\")",
                 "5 error(s), 0 warning(s) (warnings are checked once the rules compile)", ""), run.out());
@@ -70,7 +70,7 @@ class RulesCheckCommandTest {
         CliRun run = check(rules);
         assertEquals(2, run.exitCode(), run::toString);
         assertEquals(rules.display() + "/programming.drl:" + declared + ":1: @severity(CRITICAL) is not one of BLOCKER,"
-                + " HIGH, MEDIUM, LOW, INFO (rule \"NM-PROG-FREQ: analysis or programming within 30 days of the"
+                + " HIGH, MEDIUM, LOW, INFO (rule \"NM-PROG-FREQ: analysis or programming too soon after the"
                 + " previous one\")\n1 error(s), 0 warning(s) (warnings are checked once the rules compile)\n",
                 run.out());
     }

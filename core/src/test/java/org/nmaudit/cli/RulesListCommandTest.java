@@ -34,7 +34,7 @@ class RulesListCommandTest {
                 "    cites: CMS, as quoted in Navalgund, ASRA Pain Medicine News 2019: physicians with a low trial...");
         assertTrue(run.out().contains(ratio + "\n"), run.out());
         String crps = String.join("\n",
-                "NM-TRIAL-DOC        MEDIUM    LINE      trials.drl:138",
+                "NM-TRIAL-DOC        MEDIUM    LINE      trials.drl:149",
                 "    trial outcome misses the criteria, CRPS on the trial or implant day",
                 "    parameters: conversion_window_days, trial_min_pain_relief_pct, trial_min_analgesic_reduction_pct");
         assertTrue(run.out().contains(crps + "\n"), run.out());
@@ -62,8 +62,8 @@ class RulesListCommandTest {
         assertEquals(27, lines.size(), "header and one row per finding rule path");
         assertEquals("kind,rule_id,severity,scope,derives,file,line,parameters,rule_name,citation", lines.get(0));
         assertTrue(lines.contains("FINDING,NM-PROG-FREQ,MEDIUM,LINE,,rules/programming.drl,13,"
-                + "programming_window_days;programming_grace_days,NM-PROG-FREQ: analysis or programming within 30 days"
-                + " of the previous one,CMS billing article A56876 (LCD L37632): electronic analysis (95970-95972) is"
+                + "programming_window_days;programming_grace_days,NM-PROG-FREQ: analysis or programming too soon after"
+                + " the previous one,CMS billing article A56876 (LCD L37632): electronic analysis (95970-95972) is"
                 + " not medically necessary more often than once every 30 days; more frequent analysis may be"
                 + " necessary in the first month after implantation"), run.out());
     }

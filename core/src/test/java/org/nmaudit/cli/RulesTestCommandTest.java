@@ -194,8 +194,9 @@ class RulesTestCommandTest {
                 file + ":1: as_of '2025-02-30' is not a real date in yyyy-MM-dd form",
                 file + ":2: param.no_such_days = 3: unknown parameter 'no_such_days'; known parameters: "
                         + "conversion_window_days, ")), run.out());
-        assertTrue(run.out().contains("\n" + file + ":3: param.programming_window_days = soon: 'soon' is not a number"
-                + " (write e.g. 180 or 0.50)\n" + file + ":4: unknown setting 'window'; a case sets as_of and"
+        assertTrue(run.out().contains("\n" + file + ":3: param.programming_window_days = soon: 'soon' is not a number;"
+                + " programming_window_days takes a plain number such as 30 (digits, an optional - and . decimals)\n"
+                + file + ":4: unknown setting 'window'; a case sets as_of and"
                 + " param.NAME\n"), run.out());
     }
 

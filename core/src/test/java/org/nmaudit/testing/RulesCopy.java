@@ -91,6 +91,15 @@ public final class RulesCopy {
         return this;
     }
 
+    /** The text of {@code file}. */
+    public String read(String file) {
+        try {
+            return Files.readString(folder.resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private List<String> lines(String file) {
         try {
             return new ArrayList<>(Files.readAllLines(folder.resolve(file), StandardCharsets.UTF_8));
