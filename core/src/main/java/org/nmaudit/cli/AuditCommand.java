@@ -71,8 +71,9 @@ public final class AuditCommand implements Callable<Integer> {
     private static final int FINDINGS_IN_MEMORY = 200_000;
 
     @Parameters(index = "0", paramLabel = "DATA_DIR",
-            description = "Folder with claims.csv and any of the files%ntrial-outcomes.csv,"
-                    + " repeat-trial-justifications.csv,%nprogramming-sessions.csv, psych-evaluations.csv.")
+            description = "Folder with claims.csv (and/or X12 .837 and .835 files)%nand any of the files"
+                    + " trial-outcomes.csv,%nrepeat-trial-justifications.csv, programming-sessions.csv,%n"
+                    + "psych-evaluations.csv.")
     Path dataFolder;
 
     @Option(names = "--rules", paramLabel = "DIR",

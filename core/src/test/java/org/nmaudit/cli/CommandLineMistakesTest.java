@@ -17,7 +17,7 @@ import org.nmaudit.testing.CliRun;
  */
 class CommandLineMistakesTest {
     private static final String PARAMETERS = "conversion_window_days, ratio_threshold, ratio_min_decided_trials,"
-            + " programming_window_days, programming_grace_days, trial_min_pain_relief_pct,"
+            + " ratio_lookback_days, programming_window_days, programming_grace_days, trial_min_pain_relief_pct,"
             + " trial_min_analgesic_reduction_pct, trial_period_days, global_days_minor, psych_eval_max_age_days,"
             + " underpayment_tolerance, units_max_63650_per_day, units_max_63685_per_day, units_max_programming_line";
     private static final String RULES = "NM-DUP-LINE, NM-DX-EFFECTIVE, NM-GLOBAL-EM, NM-IPG-PNS, NM-OFFICE-REVISION,"

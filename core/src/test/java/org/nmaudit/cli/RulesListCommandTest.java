@@ -34,7 +34,7 @@ class RulesListCommandTest {
                 "    cites: CMS, as quoted in Navalgund, ASRA Pain Medicine News 2019: physicians with a low trial...");
         assertTrue(run.out().contains(ratio + "\n"), run.out());
         String crps = String.join("\n",
-                "NM-TRIAL-DOC        MEDIUM    LINE      trials.drl:149",
+                "NM-TRIAL-DOC        MEDIUM    LINE      trials.drl:150",
                 "    trial outcome misses the criteria, CRPS on the trial or implant day",
                 "    parameters: conversion_window_days, trial_min_pain_relief_pct, trial_min_analgesic_reduction_pct");
         assertTrue(run.out().contains(crps + "\n"), run.out());
