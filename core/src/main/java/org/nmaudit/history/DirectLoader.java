@@ -1,0 +1,136 @@
+package org.nmaudit.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nmaudit.facts.ClaimLine;
+import org.nmaudit.facts.PatientFact;
+
+/**
+ * Rows straight into the tables with multi-row INSERTs; before each chunk, one indexed query per
+ * {@value #IN_LIST} keys finds which claims and documentation rows are already stored. For H2, and for small
+ * batches (a recorded scrub) on PostgreSQL.
+ */
+final class DirectLoader implements RowLoader {
+    /**
+     * Values per IN list. H2 checks each row an index lookup finds against the whole list, so a long list
+     * costs its length squared; 200 keeps that small and the number of queries low.
+     */
+    static final int IN_LIST = 200;
+
+    private final Connection connection;
+    private final PreparedStatement deleteClaim;
+    private final RowsInsert<ClaimLine> insertLines;
+    private final Map<DocumentationTable<?>, RowsInsert<Keyed>> insertDocumentation = new LinkedHashMap<>();
+    /** The full-size IN-list lookups, prepared once. */
+    private final Map<String, PreparedStatement> lookups = new LinkedHashMap<>();
+    private long claimsReplaced;
+    private long documentationAdded;
+    private long documentationAlreadyStored;
+
+    DirectLoader(Connection connection, long batchId) throws SQLException {
+        this.connection = connection;
+        this.deleteClaim = connection.prepareStatement("DELETE FROM claim_lines WHERE claim_id = ?");
+        this.insertLines = new RowsInsert<>(connection, ClaimLinesTable::insert, ClaimLinesTable.INSERT_PARAMETERS,
+                (values, line) -> ClaimLinesTable.write(values, batchId, line));
+        for (DocumentationTable<?> table : DocumentationTable.ALL) {
+            insertDocumentation.put(table, documentationInsert(table, batchId));
+        }
+    }
+
+    private <T extends PatientFact> RowsInsert<Keyed> documentationInsert(DocumentationTable<T> table, long batchId)
+            throws SQLException {
+        return new RowsInsert<>(connection, table::insertSql, table.insertParameters(),
+                (values, row) -> table.write(values, row.key(), batchId, table.cast(row.fact())));
+    }
+
+    @Override
+    public void claimLines(List<ClaimLine> lines, List<String> newClaims) throws SQLException {
+        Set<String> stored = storedValues("claim_lines", "claim_id", newClaims);
+        if (!stored.isEmpty()) {
+            for (String claimId : stored) {
+                deleteClaim.setString(1, claimId);
+                deleteClaim.addBatch();
+            }
+            deleteClaim.executeBatch();
+            claimsReplaced += stored.size();
+        }
+        insertLines.insert(lines);
+    }
+
+    @Override
+    public void documentation(DocumentationTable<?> table, List<Keyed> rows) throws SQLException {
+        List<String> keys = new ArrayList<>(rows.size());
+        rows.forEach(r -> keys.add(r.key()));
+        Set<String> stored = storedValues(table.table(), "row_key", keys);
+        List<Keyed> added = new ArrayList<>(rows.size());
+        for (Keyed row : rows) {
+            if (stored.contains(row.key())) {
+                documentationAlreadyStored++;
+            } else {
+                added.add(row);
+            }
+        }
+        if (!added.isEmpty()) {
+            insertDocumentation.get(table).insert(added);
+            documentationAdded += added.size();
+        }
+    }
+
+    /** Which of {@code values} the column holds. */
+    private Set<String> storedValues(String table, String column, List<String> values) throws SQLException {
+        Set<String> stored = new HashSet<>();
+        for (int from = 0; from < values.size(); from += IN_LIST) {
+            List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_LIST));
+            String sql = "SELECT DISTINCT " + column + " FROM " + table + " WHERE " + column + " IN ("
+                    + HistoryWriter.placeholders(chunk.size()) + ")";
+            boolean reused = chunk.size() == IN_LIST;
+            PreparedStatement select = reused ? lookups.get(sql) : null;
+            if (select == null) {
+                select = connection.prepareStatement(sql);
+                if (reused) {
+                    lookups.put(sql, select);
+                }
+            }
+            try {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        stored.add(rows.getString(1));
+                    }
+                }
+            } finally {
+                if (!reused) {
+                    select.close();
+                }
+            }
+        }
+        return stored;
+    }
+
+    @Override
+    public Result finish() {
+        return new Result(claimsReplaced, documentationAdded, documentationAlreadyStored);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        deleteClaim.close();
+        insertLines.close();
+        for (RowsInsert<Keyed> insert : insertDocumentation.values()) {
+            insert.close();
+        }
+        for (PreparedStatement lookup : lookups.values()) {
+            lookup.close();
+        }
+    }
+}
