@@ -52,7 +52,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /**
      * Connects (creating an embedded database on first use), migrates the schema, and keeps a pool of at most
-     * {@code maxConnections}. Unreachable servers, refused credentials and a database in use elsewhere are
+     * {@code maxConnections} (at least 2). Unreachable servers, refused credentials and a database in use elsewhere are
      * a {@link HistoryException} with a message for the console.
      */
     public static HistoryStore open(StoreLocation location, Credentials credentials, int maxConnections)
@@ -65,7 +65,8 @@ public final class HistoryStore implements AutoCloseable {
             config.setPoolName("nmaudit-history");
             config.setJdbcUrl(location.jdbcUrl());
             config.setDataSourceProperties(properties);
-            config.setMaximumPoolSize(maxConnections);
+            // Flyway holds two connections while it migrates.
+            config.setMaximumPoolSize(Math.max(2, maxConnections));
             config.setMinimumIdle(1);
             HikariDataSource pool;
             try {
