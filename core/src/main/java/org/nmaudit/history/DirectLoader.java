@@ -31,6 +31,12 @@ final class DirectLoader implements RowLoader {
     private final Map<DocumentationTable<?>, RowsInsert<Keyed>> insertDocumentation = new LinkedHashMap<>();
     /** The full-size IN-list lookups, prepared once. */
     private final Map<String, PreparedStatement> lookups = new LinkedHashMap<>();
+    /**
+     * Tables that held no row when the batch began: nothing in them can be replaced or repeated (the writer
+     * already drops rows repeated within the batch), so their lookups are skipped. A first import of a large
+     * data set costs no lookups.
+     */
+    private final Set<String> emptyAtStart = new HashSet<>();
     private long claimsReplaced;
     private long documentationAdded;
     private long documentationAlreadyStored;
@@ -42,6 +48,16 @@ final class DirectLoader implements RowLoader {
                 (values, line) -> ClaimLinesTable.write(values, batchId, line));
         for (DocumentationTable<?> table : DocumentationTable.ALL) {
             insertDocumentation.put(table, documentationInsert(table, batchId));
+        }
+        List<String> tables = new ArrayList<>(List.of("claim_lines"));
+        DocumentationTable.ALL.forEach(t -> tables.add(t.table()));
+        for (String table : tables) {
+            try (PreparedStatement any = connection.prepareStatement("SELECT 1 FROM " + table + " FETCH FIRST 1 ROWS ONLY");
+                    ResultSet row = any.executeQuery()) {
+                if (!row.next()) {
+                    emptyAtStart.add(table);
+                }
+            }
         }
     }
 
@@ -87,6 +103,9 @@ final class DirectLoader implements RowLoader {
     /** Which of {@code values} the column holds. */
     private Set<String> storedValues(String table, String column, List<String> values) throws SQLException {
         Set<String> stored = new HashSet<>();
+        if (emptyAtStart.contains(table)) {
+            return stored;
+        }
         for (int from = 0; from < values.size(); from += IN_LIST) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_LIST));
             String sql = "SELECT DISTINCT " + column + " FROM " + table + " WHERE " + column + " IN ("

@@ -197,6 +197,26 @@ class HistoryCommandTest {
                 + " was stored\n", missing.err());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aRowTheStoreCannotHoldStopsTheImportWithNothingStored(TestDatabase db) throws Exception {
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data);
+        for (String file : DATA_FILES) {
+            Files.copy(Path.of("data/sample").resolve(file), data.resolve(file));
+        }
+        Files.writeString(data.resolve("claims.csv"), claim("LATE", "1").set("units", "1.0000000000001") + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        CliRun run = CliRun.of("history", "import", data.toString(), "--db", db.url(), "--out", tmp.resolve("r").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("nmaudit: claims.csv line 31727: units 1.0000000000001 has 13 decimals; the history store keeps at"
+                + " most 12; nothing was stored\n", run.err());
+        try (HistoryStore store = db.open()) {
+            assertEquals(new StoreCounts(0, 0, 0, 0, 0, 0, 0), store.counts());
+        }
+    }
+
     @Test
     void aPasswordInTheUrlIsRefusedWithoutRepeatingIt() {
         for (String url : List.of("jdbc:postgresql://127.0.0.1:5432/test?user=a&password=s3cret",
