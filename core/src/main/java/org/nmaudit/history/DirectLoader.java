@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,7 @@ final class DirectLoader implements RowLoader {
     static final int IN_LIST = 200;
 
     private final Connection connection;
+    private final long batchId;
     private final PreparedStatement deleteClaim;
     private final RowsInsert<ClaimLine> insertLines;
     private final Map<DocumentationTable<?>, RowsInsert<Keyed>> insertDocumentation = new LinkedHashMap<>();
@@ -43,7 +45,8 @@ final class DirectLoader implements RowLoader {
 
     DirectLoader(Connection connection, long batchId) throws SQLException {
         this.connection = connection;
-        this.deleteClaim = connection.prepareStatement("DELETE FROM claim_lines WHERE claim_id = ?");
+        this.batchId = batchId;
+        this.deleteClaim = connection.prepareStatement("DELETE FROM claim_lines WHERE claim_id = ? AND batch_id <> ?");
         this.insertLines = new RowsInsert<>(connection, ClaimLinesTable::insert, ClaimLinesTable.INSERT_PARAMETERS,
                 (values, line) -> ClaimLinesTable.write(values, batchId, line));
         for (DocumentationTable<?> table : DocumentationTable.ALL) {
@@ -67,12 +70,20 @@ final class DirectLoader implements RowLoader {
                 (values, row) -> table.write(values, row.key(), batchId, table.cast(row.fact())));
     }
 
+    /**
+     * The stored lines of these lines' claim ids that an earlier batch stored go first (so a claim whose lines
+     * come in several chunks is replaced once, by the first), then the lines are inserted.
+     */
     @Override
-    public void claimLines(List<ClaimLine> lines, List<String> newClaims) throws SQLException {
-        Set<String> stored = storedValues("claim_lines", "claim_id", newClaims);
+    public void claimLines(List<ClaimLine> lines) throws SQLException {
+        Set<String> claimIds = new LinkedHashSet<>();
+        lines.forEach(l -> claimIds.add(l.getClaimId()));
+        Set<String> stored = storedValues("claim_lines", "claim_id", new ArrayList<>(claimIds),
+                " AND batch_id <> " + batchId);
         if (!stored.isEmpty()) {
             for (String claimId : stored) {
                 deleteClaim.setString(1, claimId);
+                deleteClaim.setLong(2, batchId);
                 deleteClaim.addBatch();
             }
             deleteClaim.executeBatch();
@@ -85,7 +96,7 @@ final class DirectLoader implements RowLoader {
     public void documentation(DocumentationTable<?> table, List<Keyed> rows) throws SQLException {
         List<String> keys = new ArrayList<>(rows.size());
         rows.forEach(r -> keys.add(r.key()));
-        Set<String> stored = storedValues(table.table(), "row_key", keys);
+        Set<String> stored = storedValues(table.table(), "row_key", keys, "");
         List<Keyed> added = new ArrayList<>(rows.size());
         for (Keyed row : rows) {
             if (stored.contains(row.key())) {
@@ -100,8 +111,9 @@ final class DirectLoader implements RowLoader {
         }
     }
 
-    /** Which of {@code values} the column holds. */
-    private Set<String> storedValues(String table, String column, List<String> values) throws SQLException {
+    /** Which of {@code values} the column holds (in rows that also meet {@code andCondition}). */
+    private Set<String> storedValues(String table, String column, List<String> values, String andCondition)
+            throws SQLException {
         Set<String> stored = new HashSet<>();
         if (emptyAtStart.contains(table)) {
             return stored;
@@ -109,7 +121,7 @@ final class DirectLoader implements RowLoader {
         for (int from = 0; from < values.size(); from += IN_LIST) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_LIST));
             String sql = "SELECT DISTINCT " + column + " FROM " + table + " WHERE " + column + " IN ("
-                    + HistoryWriter.placeholders(chunk.size()) + ")";
+                    + HistoryWriter.placeholders(chunk.size()) + ")" + andCondition;
             boolean reused = chunk.size() == IN_LIST;
             PreparedStatement select = reused ? lookups.get(sql) : null;
             if (select == null) {

@@ -9,11 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.nmaudit.facts.ClaimLine;
 import org.nmaudit.facts.PatientFact;
 import org.nmaudit.history.RowLoader.Keyed;
@@ -37,11 +35,10 @@ final class HistoryWriter implements AutoCloseable {
     private final Instant storedAt;
     private final RowLoader loader;
 
-    private final Set<String> claimsOfBatch = new HashSet<>();
-    private final List<String> newClaims = new ArrayList<>();
+    private final Fingerprints claimsOfBatch = new Fingerprints();
     private final List<ClaimLine> lines = new ArrayList<>();
     private final Map<DocumentationTable<?>, List<Keyed>> documentation = new LinkedHashMap<>();
-    private final Set<String> documentationOfBatch = new HashSet<>();
+    private final Map<DocumentationTable<?>, Fingerprints> documentationOfBatch = new LinkedHashMap<>();
     private int pending;
     private long linesStored;
     private long repeatedInBatch;
@@ -54,7 +51,10 @@ final class HistoryWriter implements AutoCloseable {
         this.source = source;
         this.storedAt = storedAt;
         this.loader = bulk ? new CopyLoader(connection, batchId) : new DirectLoader(connection, batchId);
-        DocumentationTable.ALL.forEach(t -> documentation.put(t, new ArrayList<>()));
+        for (DocumentationTable<?> table : DocumentationTable.ALL) {
+            documentation.put(table, new ArrayList<>());
+            documentationOfBatch.put(table, new Fingerprints());
+        }
     }
 
     /**
@@ -87,9 +87,7 @@ final class HistoryWriter implements AutoCloseable {
             if (problem != null) {
                 throw unstorable(ClaimLinesTable.FILE_NAME, line.getSourceLine(), problem);
             }
-            if (claimsOfBatch.add(line.getClaimId())) {
-                newClaims.add(line.getClaimId());
-            }
+            claimsOfBatch.addText(line.getClaimId());
             lines.add(line);
         } else {
             addDocumentation(DocumentationTable.of(fact), fact);
@@ -104,7 +102,7 @@ final class HistoryWriter implements AutoCloseable {
         T fact = table.cast(row);
         check(table.fileName(), table.sourceLine(fact), table.header(), table.cells(fact));
         String key = table.key(fact).hex();
-        if (documentationOfBatch.add(table.table() + ':' + key)) {
+        if (documentationOfBatch.get(table).addHex(key)) {
             documentation.get(table).add(new Keyed(key, fact));
         } else {
             repeatedInBatch++;
@@ -134,10 +132,9 @@ final class HistoryWriter implements AutoCloseable {
 
     private void flush() throws SQLException {
         if (!lines.isEmpty()) {
-            loader.claimLines(lines, newClaims);
+            loader.claimLines(lines);
             linesStored += lines.size();
             lines.clear();
-            newClaims.clear();
         }
         for (Map.Entry<DocumentationTable<?>, List<Keyed>> e : documentation.entrySet()) {
             if (!e.getValue().isEmpty()) {

@@ -11,10 +11,10 @@ import org.nmaudit.facts.PatientFact;
  */
 interface RowLoader extends AutoCloseable {
     /**
-     * Lines of the batch; {@code newClaims} are the claim ids these lines bring for the first time in the
-     * batch, whose stored lines the batch replaces.
+     * Lines of the batch. Stored lines of their claim ids that an earlier batch stored go: the batch's claim
+     * replaces them as a whole.
      */
-    void claimLines(List<ClaimLine> lines, List<String> newClaims) throws SQLException;
+    void claimLines(List<ClaimLine> lines) throws SQLException;
 
     /** Documentation rows of one table, with their row keys, none repeated within the batch. */
     void documentation(DocumentationTable<?> table, List<Keyed> rows) throws SQLException;
