@@ -60,32 +60,43 @@ public final class HistoryStore implements AutoCloseable {
         Properties properties = connectionProperties(location, credentials);
         // A first connection of our own: its failure is reported as a message, where the pool would log a
         // stack trace. It stays open until the pool holds one (an embedded database closes with its last).
-        try (Connection probe = DriverManager.getConnection(location.jdbcUrl(), properties)) {
-            HikariConfig config = new HikariConfig();
-            config.setPoolName("nmaudit-history");
-            config.setJdbcUrl(location.jdbcUrl());
-            config.setDataSourceProperties(properties);
-            // Flyway holds two connections while it migrates.
-            config.setMaximumPoolSize(Math.max(2, maxConnections));
-            config.setMinimumIdle(1);
-            HikariDataSource pool;
-            try {
-                pool = new HikariDataSource(config);
-            } catch (RuntimeException e) {
-                SQLException cause = sqlCause(e);
-                throw cause != null ? StoreErrors.connecting(location, cause)
-                        : new HistoryException("cannot open the history database " + location + ": " + e.getMessage(), e);
-            }
-            try {
-                Schema.migrate(pool, location);
-            } catch (HistoryException e) {
-                pool.close();
-                throw e;
-            }
-            return new HistoryStore(location, pool);
+        Connection probe;
+        try {
+            probe = DriverManager.getConnection(location.jdbcUrl(), properties);
         } catch (SQLException e) {
             throw StoreErrors.connecting(location, e);
         }
+        try {
+            return pooled(location, properties, maxConnections);
+        } finally {
+            closeQuietly(probe);
+        }
+    }
+
+    private static HistoryStore pooled(StoreLocation location, Properties properties, int maxConnections)
+            throws HistoryException {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("nmaudit-history");
+        config.setJdbcUrl(location.jdbcUrl());
+        config.setDataSourceProperties(properties);
+        // Flyway holds two connections while it migrates.
+        config.setMaximumPoolSize(Math.max(2, maxConnections));
+        config.setMinimumIdle(1);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            SQLException cause = sqlCause(e);
+            throw cause != null ? StoreErrors.connecting(location, cause)
+                    : new HistoryException("cannot open the history database " + location + ": " + e.getMessage(), e);
+        }
+        try {
+            Schema.migrate(pool, location);
+        } catch (HistoryException e) {
+            pool.close();
+            throw e;
+        }
+        return new HistoryStore(location, pool);
     }
 
     private static Properties connectionProperties(StoreLocation location, Credentials credentials) {
