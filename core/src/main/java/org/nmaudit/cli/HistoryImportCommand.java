@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
                 + " as a whole by the imported claim; a documentation row identical to a stored one is not added"
                 + " again.")
 public final class HistoryImportCommand implements Callable<Integer> {
+    /** Above this many rows the import says on stderr when it is storing them (a commit takes a while). */
+    private static final int PHASES_SHOWN_ABOVE = 200_000;
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Parameters(index = "0", paramLabel = "DATA_DIR",
@@ -77,6 +79,9 @@ public final class HistoryImportCommand implements Callable<Integer> {
                     err.println("nmaudit: cannot write the output folder " + outDir + " (" + e + "); nothing was"
                             + " stored; choose another with --out");
                     return ExitCode.USAGE;
+                }
+                if (read.rowsLoaded() > PHASES_SHOWN_ABOVE) {
+                    progress.step(String.format(Locale.ROOT, "%,d rows read; storing them", read.rowsLoaded()));
                 }
                 batch = sink.commit();
                 rejectedRows = read.rowsRejected();
