@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Loaded values written back as data-format.md cells that the reader loads as the same values again:
- * decimals as written (plain, never in exponent form), percentages in their shortest exact form, lists
+ * decimals as written (plain, never in exponent form), percentages in a form that reads back as the same
+ * double, lists
  * joined by ';', blank for "not known".
  */
 final class Cells {
@@ -26,8 +27,8 @@ final class Cells {
     }
 
     /**
-     * A percentage: the reader keeps it as a double, whose shortest decimal form (Double.toString) reads back
-     * as the same double; written plain (0.00001, not 1.0E-5) and without trailing zeros (40, not 40.0).
+     * A percentage: the reader keeps it as a double, and Double.toString gives digits that read back as the
+     * same double; written plain (0.00001, not 1.0E-5) and without trailing zeros (40, not 40.0).
      */
     static String percent(Double value) {
         return value == null ? "" : new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
