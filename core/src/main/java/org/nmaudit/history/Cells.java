@@ -7,8 +7,7 @@ import java.util.List;
 /**
  * Loaded values written back as data-format.md cells that the reader loads as the same values again:
  * decimals as written (plain, never in exponent form), percentages in a form that reads back as the same
- * double, lists
- * joined by ';', blank for "not known".
+ * double, lists joined by ';', blank for "not known".
  */
 final class Cells {
     private Cells() {
