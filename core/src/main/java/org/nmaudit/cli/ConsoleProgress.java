@@ -22,8 +22,13 @@ final class ConsoleProgress implements ReadProgress, PartitionedAudit.Progress {
     private long phaseStart = System.nanoTime();
     private boolean lineOpen;
 
+    /** Progress that shows (a command whose long reads tell it every 250,000 rows). */
+    ConsoleProgress(PrintWriter err) {
+        this(err, true);
+    }
+
     /**
-     * @param enabled false for short runs: no progress at all, only what {@link #warn} says
+     * @param enabled false for short runs: no progress at all
      */
     ConsoleProgress(PrintWriter err, boolean enabled) {
         this.err = err;

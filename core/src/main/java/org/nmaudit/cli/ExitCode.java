@@ -66,6 +66,23 @@ public final class ExitCode {
                 m.put("0", "help or version shown");
                 m.put("2", "no subcommand given (check, list or test), or a usage error");
             }
+            case "nmaudit history" -> {
+                m.put("0", "help or version shown");
+                m.put("2", "no subcommand given (import or export), or a usage error");
+            }
+            case "nmaudit history import" -> {
+                m.put("0", "stored; no input row rejected");
+                m.put("1", internal);
+                m.put("2", "usage error, unreadable data folder or missing required column, database unreachable or"
+                        + " refusing the credentials, or a row the store cannot hold: nothing was stored");
+                m.put("5", "stored, some input rows rejected and not stored (see rejects.csv)");
+            }
+            case "nmaudit history export" -> {
+                m.put("0", "written");
+                m.put("1", internal);
+                m.put("2", "usage error, database unreachable or refusing the credentials, or the folder cannot be"
+                        + " written");
+            }
             case "nmaudit explain" -> {
                 m.put("0", "the finding is explained");
                 m.put("1", internal);

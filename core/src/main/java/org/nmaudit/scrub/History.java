@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.nmaudit.history.HistoryException;
 import org.nmaudit.facts.ClaimLine;
 import org.nmaudit.facts.PatientFact;
 

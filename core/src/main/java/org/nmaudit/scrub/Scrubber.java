@@ -19,6 +19,7 @@ import org.nmaudit.findings.Finding;
 import org.nmaudit.findings.FindingSet;
 import org.nmaudit.findings.Scope;
 import org.nmaudit.findings.Severity;
+import org.nmaudit.history.HistoryException;
 import org.nmaudit.input.ReferenceData;
 
 /**
