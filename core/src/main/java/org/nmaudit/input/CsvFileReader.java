@@ -10,9 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -44,14 +42,14 @@ final class CsvFileReader {
         this.warnings = warnings;
     }
 
-    <T> FileSummary read(Path path, DataFile<T> spec, Consumer<T> loaded, Consumer<Reject> rejected)
+    <T> FileSummary read(DataFolder folder, DataFile<T> spec, Consumer<T> loaded, Consumer<Reject> rejected)
             throws InputException {
         String name = spec.fileName();
         MessageDigest sha256 = Sha256.newDigest();
         long read = 0;
         long accepted = 0;
         long lastLine = 0;
-        try (InputStream raw = Files.newInputStream(path);
+        try (InputStream raw = folder.open(name);
                 DigestInputStream digesting = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha256);
                 Reader reader = utf8(digesting);
                 CSVParser parser = FORMAT.parse(reader)) {
@@ -98,7 +96,7 @@ final class CsvFileReader {
             }
             digesting.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (NoSuchFileException e) {
-            throw new InputException(name + " not found: " + path);
+            throw new InputException(name + " not found: " + folder.displayName(name));
         } catch (UncheckedIOException e) {
             throw unreadable(name, lastLine + 1, e.getCause());
         } catch (IOException e) {

@@ -153,7 +153,9 @@ public final class ReportWriter {
         }
     }
 
-    private void writeRun(RunRecord run) throws IOException {
+    /** run.json alone: the Spark job writes its other outputs as Parquet data sets beside it. */
+    public void writeRun(RunRecord run) throws IOException {
+        Files.createDirectories(folder);
         try (Writer w = writer(RUN_JSON)) {
             json.writeValue(w, RunJson.of(run));
         }
