@@ -1,0 +1,157 @@
+package org.nmaudit.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nmaudit.cli.Main;
+
+/**
+ * The Spark job in local mode (local[2]) gives the CLI's answers: findings.csv, provider-ratios.csv and
+ * rejects.csv byte for byte, on the sample practice and on a generated data set cut into several partitions.
+ */
+class SparkAuditTest {
+    private static SparkSession spark;
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("nmaudit-spark-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "4")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void samplePracticeGivesTheClisFiles() throws IOException {
+        Path cli = tmp.resolve("sample-cli");
+        Path job = tmp.resolve("sample-spark");
+        Run cliRun = cli("audit", "data/sample", "--out", cli.toString());
+        Run sparkRun = spark("data/sample", "--out", job.toString(), "--partitions", "3");
+
+        assertEquals(5, cliRun.exit, cliRun.err); // the sample has rejected rows on purpose
+        assertEquals(cliRun.exit, sparkRun.exit, sparkRun.err);
+        assertSameReports(cli, job);
+        assertEquals(Files.readAllLines(cli.resolve("rejects.csv")).size(),
+                Files.readAllLines(job.resolve("rejects.csv")).size());
+        assertTrue(Files.readAllLines(cli.resolve("rejects.csv")).size() > 1, "the sample has rejects to compare");
+        assertSameFindingsJson(cli, job);
+        assertEquals(List.of("findings.csv", "findings.json", "provider-ratios.csv", "rejects.csv", "run.json"),
+                listing(job));
+    }
+
+    @Test
+    void generatedDataSetInSeveralPartitionsGivesTheClisFiles() throws IOException {
+        Path data = tmp.resolve("generated");
+        Run generated = cli("generate", "--patients", "4000", "--months", "12", "--seed", "20251", "--out",
+                data.toString());
+        assertEquals(0, generated.exit, generated.err);
+        Path cli = tmp.resolve("generated-cli");
+        Path job = tmp.resolve("generated-spark");
+        Run cliRun = cli("audit", data.toString(), "--out", cli.toString(), "--param", "ratio_min_decided_trials=3");
+        Run sparkRun = spark(data.toString(), "--out", job.toString(), "--partitions", "7", "--param",
+                "ratio_min_decided_trials=3");
+
+        assertEquals(cliRun.exit, sparkRun.exit, sparkRun.err);
+        assertSameReports(cli, job);
+        assertSameFindingsJson(cli, job);
+        assertTrue(Files.readAllLines(cli.resolve("findings.csv")).size() > 100, "a generated set has findings");
+    }
+
+    @Test
+    void parquetHoldsTheFindingsInReportOrder() throws IOException {
+        Path cli = tmp.resolve("parquet-cli");
+        Path job = tmp.resolve("parquet-spark");
+        cli("audit", "data/sample", "--out", cli.toString());
+        Run sparkRun = spark("data/sample", "--out", job.toString(), "--partitions", "4", "--format", "parquet");
+        assertEquals(5, sparkRun.exit, sparkRun.err);
+        assertEquals(List.of("findings.parquet", "provider-ratios.parquet", "rejects.parquet", "run.json"),
+                listing(job));
+
+        List<String> csvIds = Files.readAllLines(cli.resolve("findings.csv")).stream().skip(1)
+                .filter(l -> l.startsWith("NM")).map(l -> l.substring(0, l.indexOf(','))).toList();
+        List<String> parquetIds = spark.read().parquet(job.resolve("findings.parquet").toString())
+                .select("finding_id").collectAsList().stream().map(r -> r.getString(0)).toList();
+        assertEquals(csvIds, parquetIds);
+
+        long rejects = Files.readAllLines(cli.resolve("rejects.csv")).size() - 1;
+        assertEquals(rejects, spark.read().parquet(job.resolve("rejects.parquet").toString()).count());
+        List<Row> ratios = spark.read().parquet(job.resolve("provider-ratios.parquet").toString())
+                .orderBy("rendering_npi").collectAsList();
+        List<String> csvRatios = Files.readAllLines(cli.resolve("provider-ratios.csv")).stream().skip(1).toList();
+        assertEquals(csvRatios.size(), ratios.size());
+        for (int i = 0; i < ratios.size(); i++) {
+            Row r = ratios.get(i);
+            String ratio = r.isNullAt(5) ? "" : r.getDecimal(5).toPlainString();
+            assertEquals(csvRatios.get(i), String.join(",", r.getString(0), String.valueOf(r.getInt(1)),
+                    String.valueOf(r.getInt(2)), String.valueOf(r.getInt(3)), String.valueOf(r.getInt(4)), ratio,
+                    String.valueOf(r.getBoolean(6))));
+        }
+    }
+
+    private static void assertSameReports(Path cli, Path job) throws IOException {
+        for (String file : List.of("findings.csv", "provider-ratios.csv", "rejects.csv")) {
+            byte[] expected = Files.readAllBytes(cli.resolve(file));
+            byte[] actual = Files.readAllBytes(job.resolve(file));
+            assertArrayEquals(expected, actual, file + " differs from the CLI's");
+        }
+    }
+
+    /** findings.json: the findings array equal (the run object differs: times and paths). */
+    private static void assertSameFindingsJson(Path cli, Path job) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode expected = json.readTree(cli.resolve("findings.json").toFile()).get("findings");
+        JsonNode actual = json.readTree(job.resolve("findings.json").toFile()).get("findings");
+        assertEquals(expected, actual);
+    }
+
+    private static List<String> listing(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static Run spark(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = SparkAudit.run(spark, new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+}
