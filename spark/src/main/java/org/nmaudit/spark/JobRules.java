@@ -91,6 +91,11 @@ final class JobRules implements Serializable {
         });
     }
 
+    /** The engine this JVM already compiled for these rules (an earlier job of the same driver), or null. */
+    RuleEngine compiled() {
+        return COMPILED.get(key());
+    }
+
     /** Registers the driver's compiled rule base for these rules. */
     RuleEngine register(RuleBase compiled) {
         return COMPILED.computeIfAbsent(key(), k -> new RuleEngine(compiled));

@@ -67,6 +67,12 @@ import scala.Tuple2;
  * the tasks carried; the CLI's report files.
  */
 final class SparkAuditRun {
+    /** The run's compiled rules, when they are needed. */
+    @FunctionalInterface
+    private interface Rules {
+        RuleBase rules() throws RuleSetupException;
+    }
+
     /** CSV bytes per partition by default: a task's facts take several times that in an executor's heap. */
     private static final long BYTES_PER_PARTITION = 32L << 20;
     /** Findings the driver holds before it sorts them into a run file (as the CLI). */
@@ -119,7 +125,9 @@ final class SparkAuditRun {
         } catch (RuleSetupException e) {
             return report(e, "nothing was audited");
         }
-        RulesInBackground compiling = RulesInBackground.compile(folder, selection);
+        // Compiling takes seconds: it runs while the data is read, unless this driver compiled these rules before.
+        RuleEngine compiled = JobRules.of(folder, selection).compiled();
+        Rules compiling = compiled != null ? compiled::rules : RulesInBackground.compile(folder, selection)::rules;
 
         ReferenceData reference;
         try {
@@ -156,7 +164,7 @@ final class SparkAuditRun {
     }
 
     private int audit(Instant started, RuleFolder folder, ParameterSet parameters, RuleSelection selection,
-            RulesInBackground compiling, ReferenceData reference, DataSetSummary data, RejectLog rejects,
+            Rules compiling, ReferenceData reference, DataSetSummary data, RejectLog rejects,
             StagedPatients staged, FutureServiceDates futureDates, Path staging) throws IOException {
         List<String> warnings = new ArrayList<>(reference.warnings());
         warnings.addAll(data.warnings());
@@ -429,7 +437,7 @@ final class SparkAuditRun {
         return Math.min(4096, Math.max(bySize, 2 * jsc.defaultParallelism()));
     }
 
-    private int rulesFirst(RulesInBackground compiling, String inputProblem) {
+    private int rulesFirst(Rules compiling, String inputProblem) {
         try {
             compiling.rules();
         } catch (RuleSetupException e) {
