@@ -20,6 +20,8 @@ if [ ! -f "$cp_file" ]; then
   mvn -B -q -f "$home/bench/spark-runtime/pom.xml" -Dspark.version="$version" dependency:build-classpath \
     -Dmdep.outputFile="$cp_file" >&2
 fi
+# The driver (and its web UI) listen on loopback unless SPARK_LOCAL_IP says otherwise.
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 opens="$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' "$home/spark/pom.xml" | head -1)"
 # shellcheck disable=SC2086
 exec java ${SPARK_LOCAL_JAVA_OPTS:--Xmx4g} $opens -cp "$(cat "$cp_file")" org.apache.spark.deploy.SparkSubmit "$@"

@@ -84,6 +84,7 @@ final class SparkAuditRun {
     private final Configuration hadoop;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final long startNanos = System.nanoTime();
 
     SparkAuditRun(SparkAudit options, SparkSession spark, PrintWriter out, PrintWriter err) {
         this.options = options;
@@ -148,9 +149,13 @@ final class SparkAuditRun {
                     new FutureServiceDates(LocalDate.now()));
             FutureServiceDates futureDates = staged.futureDates();
             DataSetSummary data;
+            phase("reading " + options.data + " on the driver into " + partitionCount + " patient partition(s) under "
+                    + staging);
             try {
                 data = new DataSetReader(progress).read(dataFolder, staged);
                 staged.finishWriting();
+                phase(String.format(java.util.Locale.ROOT, "read %,d rows (%,d loaded, %,d rejected)",
+                        data.rowsLoaded() + data.rowsRejected(), data.rowsLoaded(), data.rowsRejected()));
             } catch (InputException e) {
                 return rulesFirst(compiling, "nmaudit: " + e.getMessage());
             } catch (UncheckedIOException e) {
@@ -235,17 +240,24 @@ final class SparkAuditRun {
             // The provider pass, on the driver: the carried facts in partition order, as the CLI does.
             List<Object> carried = new ArrayList<>();
             summaries.forEach(s -> carried.addAll(s.carried()));
+            phase(String.format(java.util.Locale.ROOT, "patient pass: %,d patients in %d task(s); %,d facts carried"
+                    + " to the provider pass", summaries.stream().mapToLong(PartitionResult::patients).sum(),
+                    summaries.size(), carried.size()));
             ProviderPassResult providers;
             try {
                 providers = driverEngine.evaluateProviders(shared, carried);
             } catch (RuleSetupException e) {
                 return report(e, "nothing was audited");
             }
-            return options.format == SparkAudit.Format.parquet
+            phase("provider pass: " + providers.ratios().size() + " provider(s) rated; writing " + options.format
+                    + " to " + outDir.text());
+            int exit = options.format == SparkAudit.Format.parquet
                     ? writeParquet(started, folder, parameters, selection, reference, data, rejects, rules, warnings,
                             asOfDate, asOfSource, outDir, results, providers)
                     : writeCsv(started, folder, parameters, selection, reference, data, rejects, rules, warnings,
                             asOfDate, asOfSource, outDir, results, providers);
+            phase("written");
+            return exit;
         } finally {
             results.unpersist(false);
             rulesBroadcast.destroy();
@@ -317,6 +329,12 @@ final class SparkAuditRun {
         long total = bySeverity.values().stream().mapToLong(Integer::longValue).sum();
         out.printf("Findings: %,d (%s), providers rated: %d%n", total, byRule, providers.ratios().size());
         return finish(exit, data, outDir);
+    }
+
+    /** A line on stderr per phase, with the time since the run started: where a payer-size run spends it. */
+    private void phase(String message) {
+        err.printf(java.util.Locale.ROOT, "[%7.1fs] %s%n", (System.nanoTime() - startNanos) / 1e9, message);
+        err.flush();
     }
 
     private int finish(int exit, DataSetSummary data, JobLocation outDir) {

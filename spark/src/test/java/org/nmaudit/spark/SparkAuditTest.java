@@ -138,6 +138,42 @@ class SparkAuditTest {
         }
     }
 
+    @Test
+    void aRuleThatFailsOnAnExecutorIsReportedAsTheCliReportsIt() throws IOException {
+        Path rules = tmp.resolve("failing-rules");
+        Files.createDirectories(rules);
+        try (var drls = Files.list(Path.of("rules"))) {
+            for (Path p : drls.filter(Files::isRegularFile).toList()) {
+                Files.copy(p, rules.resolve(p.getFileName()));
+            }
+        }
+        Files.writeString(rules.resolve("zz-failing.drl"), String.join("\n",
+                "package rules;",
+                "import org.nmaudit.facts.*;",
+                "global org.nmaudit.findings.Flag flag;",
+                "rule \"Fails on claim C000000042\"",
+                "    @id(NM-TEST-FAILS)",
+                "    @severity(LOW)",
+                "    @citation(\"none\")",
+                "when",
+                "    $line : ClaimLine(claimId == \"C000000042\")",
+                "then",
+                "    throw new IllegalStateException(\"this rule always fails\");",
+                "end", ""));
+        Run cliRun = cli("audit", "data/sample", "--rules", rules.toString(), "--out", tmp.resolve("fails-cli")
+                .toString());
+        Run sparkRun = spark("data/sample", "--rules", rules.toString(), "--out", tmp.resolve("fails-spark")
+                .toString(), "--partitions", "2");
+
+        assertEquals(2, cliRun.exit, cliRun.err);
+        assertEquals(2, sparkRun.exit, sparkRun.err);
+        String problem = cliRun.err.lines().filter(l -> l.contains("this rule always fails")).findFirst()
+                .orElseThrow();
+        assertTrue(sparkRun.err.lines().anyMatch(problem::equals), sparkRun.err);
+        assertTrue(sparkRun.err.contains("nmaudit: a rule failed on the executors; nothing was audited"),
+                sparkRun.err);
+    }
+
     private static void assertSameReports(Path cli, Path job) throws IOException {
         for (String file : List.of("findings.csv", "provider-ratios.csv", "rejects.csv")) {
             byte[] expected = Files.readAllBytes(cli.resolve(file));
