@@ -42,7 +42,7 @@ final class CsvFileReader {
         this.warnings = warnings;
     }
 
-    <T> FileSummary read(DataFolder folder, DataFile<T> spec, Consumer<T> loaded, Consumer<Reject> rejected)
+    <T> FileSummary read(InputFolder folder, DataFile<T> spec, Consumer<T> loaded, Consumer<Reject> rejected)
             throws InputException {
         String name = spec.fileName();
         MessageDigest sha256 = Sha256.newDigest();

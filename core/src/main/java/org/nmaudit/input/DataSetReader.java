@@ -31,11 +31,11 @@ public final class DataSetReader {
 
     /** Streams every loaded row and every reject of the folder into {@code sink}, in file order. */
     public DataSetSummary read(Path folder, InputSink sink) throws InputException {
-        return read(DataFolder.local(folder), sink);
+        return read(InputFolder.local(folder), sink);
     }
 
     /** The same for a folder on any file system (the Spark job's HDFS or S3 folder). */
-    public DataSetSummary read(DataFolder folder, InputSink sink) throws InputException {
+    public DataSetSummary read(InputFolder folder, InputSink sink) throws InputException {
         if (!folder.isFolder()) {
             throw new InputException("data folder " + folder.displayName() + " does not exist or is not a folder");
         }
@@ -53,7 +53,7 @@ public final class DataSetReader {
         return new DataSetSummary(List.copyOf(files), List.copyOf(warnings), latest.date());
     }
 
-    private static <T> FileSummary readOne(CsvFileReader reader, DataFolder folder, DataFile<T> spec,
+    private static <T> FileSummary readOne(CsvFileReader reader, InputFolder folder, DataFile<T> spec,
             Consumer<T> loaded, Consumer<Reject> rejected) throws InputException {
         switch (folder.state(spec.fileName())) {
             case ABSENT -> {
@@ -72,7 +72,7 @@ public final class DataSetReader {
     }
 
     /** A misspelt file name would otherwise silently contribute nothing. */
-    private static void warnAboutOtherCsvFiles(DataFolder folder, List<FileSummary> known, List<String> warnings) {
+    private static void warnAboutOtherCsvFiles(InputFolder folder, List<FileSummary> known, List<String> warnings) {
         Set<String> names = new TreeSet<>();
         known.forEach(f -> names.add(f.fileName()));
         Set<String> others = new TreeSet<>();

@@ -46,7 +46,7 @@ import org.nmaudit.findings.FindingSorter;
 import org.nmaudit.findings.Findings;
 import org.nmaudit.findings.Scope;
 import org.nmaudit.findings.Severity;
-import org.nmaudit.input.DataFolder;
+import org.nmaudit.input.InputFolder;
 import org.nmaudit.input.DataSetReader;
 import org.nmaudit.input.DataSetSummary;
 import org.nmaudit.input.InputException;
@@ -137,8 +137,8 @@ final class SparkAuditRun {
             return rulesFirst(compiling, "nmaudit: " + e.getMessage());
         }
 
-        DataFolder dataFolder = dataLocation.isLocal() ? DataFolder.local(dataLocation.localPath())
-                : new HadoopDataFolder(options.data, hadoop);
+        InputFolder dataFolder = dataLocation.isLocal() ? InputFolder.local(dataLocation.localPath())
+                : new HadoopInputFolder(options.data, hadoop);
         JobLocation stagingLocation = stagingFolder();
         Path staging = stagingLocation.isLocal() ? new Path(stagingLocation.localPath().toAbsolutePath().toUri())
                 : stagingLocation.hadoopPath();
@@ -446,7 +446,7 @@ final class SparkAuditRun {
     private int defaultPartitions(JobLocation data) {
         long bytes = 0;
         try {
-            bytes = new HadoopDataFolder(data.isLocal() ? data.localPath().toAbsolutePath().toUri().toString()
+            bytes = new HadoopInputFolder(data.isLocal() ? data.localPath().toAbsolutePath().toUri().toString()
                     : data.text(), hadoop).csvBytes();
         } catch (IOException e) {
             // the reader reports an unreadable folder

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A data folder on the local file system. */
-final class LocalDataFolder implements DataFolder {
+final class LocalInputFolder implements InputFolder {
     private final Path folder;
 
-    LocalDataFolder(Path folder) {
+    LocalInputFolder(Path folder) {
         this.folder = folder;
     }
 

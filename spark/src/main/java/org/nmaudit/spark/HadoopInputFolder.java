@@ -10,18 +10,18 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.nmaudit.input.DataFolder;
+import org.nmaudit.input.InputFolder;
 
 /**
  * A data folder on any file system Hadoop reads (hdfs://, s3a://, file:): the driver streams each file
  * through the CLI's reader from here, so the data never has to be copied to the driver's disk first.
  */
-final class HadoopDataFolder implements DataFolder {
+final class HadoopInputFolder implements InputFolder {
     private final String display;
     private final Path folder;
     private final FileSystem fs;
 
-    HadoopDataFolder(String location, Configuration conf) throws IOException {
+    HadoopInputFolder(String location, Configuration conf) throws IOException {
         this.display = location;
         this.folder = new Path(location);
         this.fs = folder.getFileSystem(conf);

@@ -10,14 +10,14 @@ import java.util.List;
  * file system Spark reads (HDFS, S3-compatible storage) for the Spark job, which streams each file through
  * the same {@link DataSetReader}.
  */
-public interface DataFolder {
+public interface InputFolder {
     /** How one file of the folder stands. */
     enum FileState {
         ABSENT, READABLE, UNREADABLE
     }
 
-    static DataFolder local(Path folder) {
-        return new LocalDataFolder(folder);
+    static InputFolder local(Path folder) {
+        return new LocalInputFolder(folder);
     }
 
     /** The folder as messages name it. */

@@ -11,7 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nmaudit.facts.PatientFact;
-import org.nmaudit.input.DataFolder;
+import org.nmaudit.input.InputFolder;
 import org.nmaudit.input.DataSetReader;
 import org.nmaudit.input.DataSetSummary;
 import org.nmaudit.input.InputException;
@@ -19,15 +19,15 @@ import org.nmaudit.input.InputSink;
 import org.nmaudit.input.Reject;
 
 /** The CLI's reader over Hadoop's file system reads what it reads from the local folder, row for row. */
-class HadoopDataFolderTest {
+class HadoopInputFolderTest {
 
     @Test
     void readsTheSampleAsTheLocalFolderDoes() throws Exception {
         Collect local = new Collect();
         Collect hadoop = new Collect();
-        DataSetSummary expected = new DataSetReader((f, n) -> { }).read(DataFolder.local(Path.of("data/sample")),
+        DataSetSummary expected = new DataSetReader((f, n) -> { }).read(InputFolder.local(Path.of("data/sample")),
                 local);
-        DataSetSummary actual = new DataSetReader((f, n) -> { }).read(new HadoopDataFolder(
+        DataSetSummary actual = new DataSetReader((f, n) -> { }).read(new HadoopInputFolder(
                 Path.of("data/sample").toAbsolutePath().toUri().toString(), new Configuration()), hadoop);
 
         assertEquals(expected.files(), actual.files()); // counts and SHA-256 of every file
@@ -44,7 +44,7 @@ class HadoopDataFolderTest {
         Files.writeString(empty.resolve("claims-2025.csv"), "claim_id\n");
         String folder = empty.toUri().toString();
         InputException e = assertThrows(InputException.class, () -> new DataSetReader((f, n) -> { })
-                .read(new HadoopDataFolder(folder, new Configuration()), new Collect()));
+                .read(new HadoopInputFolder(folder, new Configuration()), new Collect()));
         assertEquals("claims.csv not found in " + folder + " (it is the one required file of a data set)",
                 e.getMessage());
     }
