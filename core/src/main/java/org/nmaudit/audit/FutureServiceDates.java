@@ -14,12 +14,12 @@ public final class FutureServiceDates {
     private long count;
     private ClaimLine first;
 
-    FutureServiceDates(LocalDate runDate) {
+    public FutureServiceDates(LocalDate runDate) {
         this.runDate = runDate;
         this.runDay = (int) runDate.toEpochDay();
     }
 
-    void check(ClaimLine line) {
+    public void check(ClaimLine line) {
         if (line.getServiceDay() > runDay) {
             count++;
             if (first == null) {

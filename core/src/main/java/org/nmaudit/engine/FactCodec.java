@@ -25,9 +25,10 @@ import org.nmaudit.facts.TrialOutcome;
  * their scale, text its every character). A compact binary form rather than Java serialization: a
  * million claim lines go out and come back in about a second, and equal values read back are shared
  * (one String per patient id, code or NPI; one LocalDate per day), which keeps a partition small in
- * memory. A reader is used by one thread.
+ * memory. A reader is used by one thread. Public for the Spark job, which hands partitions to its executors
+ * in this form.
  */
-final class FactCodec {
+public final class FactCodec {
     private static final byte CLAIM_LINE = 1;
     private static final byte TRIAL_OUTCOME = 2;
     private static final byte JUSTIFICATION = 3;
@@ -40,7 +41,7 @@ final class FactCodec {
     private final Map<Integer, LocalDate> dates = new HashMap<>();
     private final Map<String, List<String>> lists = new HashMap<>();
 
-    static void write(DataOutput out, PatientFact fact) throws IOException {
+    public static void write(DataOutput out, PatientFact fact) throws IOException {
         if (fact instanceof ClaimLine c) {
             out.writeByte(CLAIM_LINE);
             text(out, c.getClaimId());
@@ -95,7 +96,7 @@ final class FactCodec {
     }
 
     /** The next fact, or null at the end of the input. */
-    PatientFact read(DataInput in, int tag) throws IOException {
+    public PatientFact read(DataInput in, int tag) throws IOException {
         switch (tag) {
             case CLAIM_LINE -> {
                 String claimId = text(in);

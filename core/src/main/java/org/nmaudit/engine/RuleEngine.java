@@ -29,8 +29,8 @@ public final class RuleEngine {
     /** An auditor's rule that keeps re-triggering itself must not hang the run. */
     private static final long FIRINGS_PER_FACT = 200;
     private static final long FIRINGS_BASE = 1_000_000;
-    /** Facts per patient-pass session when a whole data set is run in memory. */
-    static final int FACTS_PER_BATCH = Integer.getInteger("nmaudit.factsPerBatch", 2_000);
+    /** Facts per patient-pass session (the CLI, a whole data set in memory, the Spark job). */
+    public static final int FACTS_PER_BATCH = Integer.getInteger("nmaudit.factsPerBatch", 2_000);
 
     private final RuleBase rules;
     private final boolean declaresFlag;

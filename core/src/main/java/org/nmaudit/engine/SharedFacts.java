@@ -1,5 +1,6 @@
 package org.nmaudit.engine;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,9 @@ import org.nmaudit.facts.Parameter;
 /**
  * What every session of a run holds besides its patients' facts: the parameters, the as-of date and the
  * reference data. Immutable facts, inserted as the same objects into every session of every thread.
+ * Serializable: the Spark job broadcasts them to its executors.
  */
-public final class SharedFacts {
+public final class SharedFacts implements Serializable {
     private final List<Object> facts;
     private final LocalDate asOf;
 

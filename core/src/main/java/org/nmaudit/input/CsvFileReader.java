@@ -56,14 +56,14 @@ final class CsvFileReader {
         this.warnings = warnings;
     }
 
-    <T> FileSummary read(Path path, DataFile<T> spec, Consumer<T> loaded, Consumer<Reject> rejected)
+    <T> FileSummary read(InputFolder folder, DataFile<T> spec, Consumer<T> loaded, Consumer<Reject> rejected)
             throws InputException {
         String name = spec.fileName();
         MessageDigest sha256 = Sha256.newDigest();
         long read = 0;
         long accepted = 0;
         RecordGuard guard = null;
-        try (InputStream raw = Files.newInputStream(path);
+        try (InputStream raw = folder.open(name);
                 BufferedInputStream buffered = new BufferedInputStream(raw, ForeignFormat.HEAD_BYTES);
                 DigestInputStream digesting = new DigestInputStream(buffered, sha256)) {
             refuseForeignFormat(name, buffered);
@@ -118,11 +118,11 @@ final class CsvFileReader {
                 digesting.transferTo(OutputStream.nullOutputStream()); // the fingerprint covers every byte
             }
         } catch (NoSuchFileException e) {
-            throw new InputException(name + " not found: " + path);
+            throw new InputException(name + " not found: " + folder.displayName(name));
         } catch (UncheckedIOException e) {
-            throw unreadable(name, path, guard, e.getCause());
+            throw unreadable(name, folder, guard, e.getCause());
         } catch (IOException e) {
-            throw unreadable(name, path, guard, e);
+            throw unreadable(name, folder, guard, e);
         }
         return new FileSummary(name, true, Sha256.hex(sha256), read, accepted, read - accepted);
     }
@@ -289,9 +289,9 @@ final class CsvFileReader {
                 + " break must be in double quotes with inner quotes doubled, any other double quote is a stray one");
     }
 
-    private static InputException unreadable(String file, Path path, RecordGuard guard, Throwable cause) {
+    private static InputException unreadable(String file, InputFolder folder, RecordGuard guard, Throwable cause) {
         if (cause instanceof CharacterCodingException) {
-            return notUtf8(file, path, guard, cause);
+            return notUtf8(file, folder, guard, cause);
         }
         if (guard != null && guard.unclosedQuoteLine() > 0) {
             return unclosedQuote(file, guard);
@@ -308,10 +308,10 @@ final class CsvFileReader {
     }
 
     /** The exact line of the first byte that is not UTF-8, found by reading the file again. */
-    private static InputException notUtf8(String file, Path path, RecordGuard guard, Throwable cause) {
+    private static InputException notUtf8(String file, InputFolder folder, RecordGuard guard, Throwable cause) {
         Utf8Fault fault;
         try {
-            fault = Utf8Fault.find(path);
+            fault = Utf8Fault.find(folder, file);
         } catch (IOException e) {
             fault = null;
         }

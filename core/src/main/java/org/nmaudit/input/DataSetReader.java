@@ -1,8 +1,6 @@
 package org.nmaudit.input;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,8 +54,13 @@ public final class DataSetReader {
 
     /** Streams every loaded row and every reject of the folder into {@code sink}, in file order. */
     public DataSetSummary read(Path folder, InputSink sink) throws InputException {
-        if (!Files.isDirectory(folder)) {
-            throw new InputException("data folder " + folder + " does not exist or is not a folder");
+        return read(InputFolder.local(folder), sink);
+    }
+
+    /** The same for a folder on any file system (the Spark job's HDFS or S3 folder). */
+    public DataSetSummary read(InputFolder folder, InputSink sink) throws InputException {
+        if (!folder.isFolder()) {
+            throw new InputException("data folder " + folder.displayName() + " does not exist or is not a folder");
         }
         List<String> warnings = new ArrayList<>();
         List<FileSummary> files = new ArrayList<>();
@@ -66,13 +69,16 @@ public final class DataSetReader {
 
         // X12 837/835 files (x12-input.md) share the claims.csv validation; claims.csv is optional beside them.
         ClaimLineValidator claimRows = new ClaimLineValidator(sink::claimRow);
-        List<Path> x12;
+        // (X12 files are read from local folders; the Spark job reads CSV data sets)
+        List<Path> x12 = List.of();
         try {
-            x12 = X12DataFiles.find(folder);
+            if (folder.localPath().isPresent()) {
+                x12 = X12DataFiles.find(folder.localPath().get());
+            }
         } catch (InputException unlistable) {
             x12 = List.of(); // warned below: the known CSV files are read by name
         }
-        files.add(x12.isEmpty() || Files.exists(folder.resolve(ClaimsFile.NAME))
+        files.add(x12.isEmpty() || folder.state(ClaimsFile.NAME) != InputFolder.FileState.ABSENT
                 ? readOne(reader, folder, claimRows.claimsFile(), latest::claimLine, sink::rejected)
                 : FileSummary.absent(ClaimsFile.NAME));
         files.add(readOne(reader, folder, new TrialOutcomesFile(), sink::loaded, sink::rejected));
@@ -86,37 +92,38 @@ public final class DataSetReader {
         return new DataSetSummary(List.copyOf(files), List.copyOf(warnings), latest.date());
     }
 
-    private static <T> FileSummary readOne(CsvFileReader reader, Path folder, DataFile<T> spec, Consumer<T> loaded,
-            Consumer<Reject> rejected) throws InputException {
-        Path path = folder.resolve(spec.fileName());
-        if (!Files.exists(path)) {
-            if (spec.requiredFile()) {
-                throw new InputException(spec.fileName() + " not found in " + folder
-                        + " (it is the one required file of a data set)");
+    private static <T> FileSummary readOne(CsvFileReader reader, InputFolder folder, DataFile<T> spec,
+            Consumer<T> loaded, Consumer<Reject> rejected) throws InputException {
+        switch (folder.state(spec.fileName())) {
+            case ABSENT -> {
+                if (spec.requiredFile()) {
+                    throw new InputException(spec.fileName() + " not found in " + folder.displayName()
+                            + " (it is the one required file of a data set)");
+                }
+                return FileSummary.absent(spec.fileName());
             }
-            return FileSummary.absent(spec.fileName());
+            case UNREADABLE -> throw new InputException(folder.displayName(spec.fileName())
+                    + " cannot be read (not a readable file)");
+            default -> {
+                return reader.read(folder, spec, loaded, rejected);
+            }
         }
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new InputException(path + " cannot be read (not a readable file)");
-        }
-        return reader.read(path, spec, loaded, rejected);
     }
 
     /** A misspelt file name would otherwise silently contribute nothing. */
-    private static void warnAboutOtherCsvFiles(Path folder, List<FileSummary> known, List<String> warnings) {
+    private static void warnAboutOtherCsvFiles(InputFolder folder, List<FileSummary> known, List<String> warnings) {
         Set<String> names = new TreeSet<>();
         known.forEach(f -> names.add(f.fileName()));
         Set<String> others = new TreeSet<>();
-        try (DirectoryStream<Path> csvs = Files.newDirectoryStream(folder, "*.csv")) {
-            for (Path p : csvs) {
-                String name = p.getFileName().toString();
+        try {
+            for (String name : folder.csvFileNames()) {
                 if (!names.contains(name)) {
                     others.add(name);
                 }
             }
         } catch (IOException e) {
             // Only this warning needs the listing: the known files were read by name.
-            warnings.add("data folder " + folder + " cannot be listed (" + e.getMessage()
+            warnings.add("data folder " + folder.displayName() + " cannot be listed (" + e.getMessage()
                     + "), so a misspelt input file name would go unnoticed and X12 files (.837, .835) in it cannot be"
                     + " found; the CSV files were read by name");
             return;

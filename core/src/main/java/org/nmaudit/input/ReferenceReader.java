@@ -65,7 +65,7 @@ public final class ReferenceReader {
                     + " folder needs " + FeeScheduleFile.NAME + "; " + CodesFile.NAME + " is optional)");
         }
         try {
-            return reader.read(path, spec, loaded::add, rejects::add);
+            return reader.read(InputFolder.local(folder), spec, loaded::add, rejects::add);
         } catch (InputException e) {
             throw new InputException("reference folder " + display + ": " + e.getMessage(), e);
         }

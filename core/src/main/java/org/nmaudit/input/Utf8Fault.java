@@ -25,7 +25,7 @@ import java.util.HexFormat;
 record Utf8Fault(long line, long offset, byte[] bytes, String before) {
 
     /** The first fault of the file, or null when the whole file is UTF-8. */
-    static Utf8Fault find(Path file) throws IOException {
+    static Utf8Fault find(InputFolder folder, String file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(1 << 16);
@@ -35,7 +35,7 @@ record Utf8Fault(long line, long offset, byte[] bytes, String before) {
         long consumed = 0;
         boolean afterCr = false;
         boolean end = false;
-        try (InputStream stream = Files.newInputStream(file)) {
+        try (InputStream stream = folder.open(file)) {
             while (true) {
                 if (!end) {
                     int n = stream.read(in.array(), in.position(), in.remaining());

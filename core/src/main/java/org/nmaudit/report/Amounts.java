@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Dollar amounts as reports write them: plain digits, at least two decimals (29617.00), blank when unknown. */
-final class Amounts {
+public final class Amounts {
     private Amounts() {
     }
 
-    static String text(BigDecimal amount) {
+    public static String text(BigDecimal amount) {
         if (amount == null) {
             return "";
         }

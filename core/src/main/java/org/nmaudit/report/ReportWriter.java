@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.HashSet;
@@ -86,7 +87,7 @@ public final class ReportWriter {
             writeFindingsJson(run, findings);
             writeProviderRatios(ratios, findings);
             writeRejects(rejects);
-            writeRun(run);
+            writeRunJson(run);
             HtmlReport.write(figures, report.folder().resolve(HtmlReport.FILE_NAME));
             XlsxReport.write(figures, report.folder().resolve(XlsxReport.FILE_NAME));
             report.commit();
@@ -202,10 +203,19 @@ public final class ReportWriter {
         }
     }
 
-    private void writeRun(RunRecord run) throws IOException {
+    private void writeRunJson(RunRecord run) throws IOException {
         try (Writer w = writer(RUN_JSON)) {
             JSON.writeValue(w, RunJson.of(run));
         }
+    }
+
+    /**
+     * run.json alone, replaced whole (a temporary file renamed over it): the Spark job writes its other
+     * outputs as Parquet data sets beside it.
+     */
+    public void writeRun(RunRecord run) throws IOException {
+        Files.createDirectories(folder);
+        AtomicFile.write(folder.resolve(RUN_JSON), w -> JSON.writeValue(w, RunJson.of(run)));
     }
 
     private CSVPrinter printer(String file, String... header) throws IOException {

@@ -290,7 +290,41 @@ class InputFaultsTest {
         List<ClaimLine> claims = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        FileSummary summary = new CsvFileReader(ReadProgress.SILENT, warnings::add).read(file, new ClaimsFile(),
+        // the file is read as claims.csv of its folder (its own name may differ)
+        InputFolder folder = new InputFolder() {
+            private final InputFolder local = InputFolder.local(file.getParent());
+
+            @Override
+            public String displayName() {
+                return local.displayName();
+            }
+
+            @Override
+            public boolean isFolder() {
+                return true;
+            }
+
+            @Override
+            public FileState state(String name) {
+                return local.state(file.getFileName().toString());
+            }
+
+            @Override
+            public String displayName(String name) {
+                return local.displayName(file.getFileName().toString());
+            }
+
+            @Override
+            public java.io.InputStream open(String name) throws java.io.IOException {
+                return local.open(file.getFileName().toString());
+            }
+
+            @Override
+            public List<String> csvFileNames() throws java.io.IOException {
+                return local.csvFileNames();
+            }
+        };
+        FileSummary summary = new CsvFileReader(ReadProgress.SILENT, warnings::add).read(folder, new ClaimsFile(),
                 claims::add, rejects::add);
         return new Read(summary, claims, rejects, warnings);
     }
