@@ -42,6 +42,43 @@ public final class ScrubBatch {
         return collector.batch(summary);
     }
 
+    /**
+     * A batch assembled by another reader (the HTTP API's JSON claims): hand every validated row to the
+     * returned sink (loaded facts, rejects, and every claim row through {@link InputSink#claimRow}), then call
+     * {@link Assembler#batch}.
+     */
+    public static Assembler assembler() {
+        return new Assembler();
+    }
+
+    /** Collects rows into a batch; see {@link #assembler()}. */
+    public static final class Assembler implements InputSink {
+        private final Collector collector = new Collector();
+
+        private Assembler() {
+        }
+
+        @Override
+        public void loaded(PatientFact fact) {
+            collector.loaded(fact);
+        }
+
+        @Override
+        public void rejected(Reject reject) {
+            collector.rejected(reject);
+        }
+
+        @Override
+        public void claimRow(ClaimRow row) {
+            collector.claimRow(row);
+        }
+
+        /** @param summary what was read, per source (the batch's files, or the request's parts) */
+        public ScrubBatch batch(DataSetSummary summary) {
+            return collector.batch(summary);
+        }
+    }
+
     /** The batch's claims in the order of their first row. */
     public List<BatchClaim> claims() {
         return List.copyOf(claims.values());
