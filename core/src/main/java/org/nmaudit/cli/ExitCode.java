@@ -83,6 +83,14 @@ public final class ExitCode {
                 m.put("2", "usage error, database unreachable or refusing the credentials, or the folder cannot be"
                         + " written");
             }
+            case "nmaudit scrub" -> {
+                m.put("0", "no claim held and no batch row rejected");
+                m.put("1", internal);
+                m.put("2", "usage error, unreadable batch or reference data, rule compile error, or the history"
+                        + " database cannot be reached");
+                m.put("4", "a claim is held (a finding at or above --fail-on)");
+                m.put("5", "a batch row (a claim line or a documentation row) was rejected; takes precedence over 4");
+            }
             case "nmaudit explain" -> {
                 m.put("0", "the finding is explained");
                 m.put("1", internal);

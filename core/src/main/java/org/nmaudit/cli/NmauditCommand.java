@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Compliance auditor for neuromodulation (spinal cord and peripheral nerve stimulator) billing.",
         subcommands = {AuditCommand.class, DiffCommand.class, ExplainCommand.class, GenerateCommand.class,
-            RulesCommand.class, X12Command.class, HistoryCommand.class})
+            RulesCommand.class, X12Command.class, HistoryCommand.class, ScrubCommand.class})
 public final class NmauditCommand {
 }

@@ -39,13 +39,22 @@ public final class ReportWriter {
     public static final String PROVIDER_RATIOS_CSV = "provider-ratios.csv";
     public static final String REJECTS_CSV = "rejects.csv";
     public static final String RUN_JSON = "run.json";
+    /** A scrub's verdicts, one row per claim (scrubbing.md). */
+    public static final String SCRUB_CSV = "scrub.csv";
+
+    /** A CSV file a command adds to its report, written into the report's staging like the others. */
+    @FunctionalInterface
+    public interface CsvRows {
+        /** Prints the rows (the header is printed already); text cells through {@link SpreadsheetSafeCsv#text}. */
+        void print(CSVPrinter out) throws IOException;
+    }
     /**
      * Every file name a report folder can hold: a run replaces or removes these, and keeps every other
      * entry of the folder (the user's). A new output file (an HTML or xlsx report, scrub's files) adds its
      * name here and is written through {@link #writer}, inside the staging of writeAll.
      */
     public static final List<String> REPORT_FILES = List.of(FINDINGS_CSV, FINDINGS_JSON, PROVIDER_RATIOS_CSV,
-            REJECTS_CSV, RUN_JSON, DiffCsv.FILE_NAME, HtmlReport.FILE_NAME, XlsxReport.FILE_NAME);
+            REJECTS_CSV, RUN_JSON, DiffCsv.FILE_NAME, HtmlReport.FILE_NAME, XlsxReport.FILE_NAME, SCRUB_CSV);
     /** The provider rule whose findings provider-ratios.csv marks as flagged. */
     public static final String RATIO_RULE_ID = "NM-RATIO";
 
@@ -90,6 +99,28 @@ public final class ReportWriter {
             writeRunJson(run);
             HtmlReport.write(figures, report.folder().resolve(HtmlReport.FILE_NAME));
             XlsxReport.write(figures, report.folder().resolve(XlsxReport.FILE_NAME));
+            report.commit();
+        } finally {
+            staged = null;
+        }
+    }
+
+    /**
+     * A scrub's report (scrubbing.md, "Outputs"): scrub.csv with the verdicts, and findings.csv,
+     * findings.json, rejects.csv and run.json holding the scrub findings only; no provider ratios (a scrub
+     * has no provider findings), no monthly report.
+     */
+    public void writeScrub(RunRecord run, Findings findings, Iterable<Reject> rejects, String[] scrubHeader,
+            CsvRows scrubRows) throws IOException {
+        try (AtomicReportFolder report = AtomicReportFolder.begin(folder, REPORT_FILES)) {
+            staged = report;
+            try (CSVPrinter out = printer(SCRUB_CSV, scrubHeader)) {
+                scrubRows.print(out);
+            }
+            writeFindingsCsv(findings);
+            writeFindingsJson(run, findings);
+            writeRejects(rejects);
+            writeRunJson(run);
             report.commit();
         } finally {
             staged = null;

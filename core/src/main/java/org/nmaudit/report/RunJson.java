@@ -105,6 +105,9 @@ final class RunJson {
         }
         m.put("findings_by_severity", bySeverity);
         m.put("warnings", run.warnings());
+        if (run.details() != null) {
+            m.putAll(run.details());
+        }
         return m;
     }
 
