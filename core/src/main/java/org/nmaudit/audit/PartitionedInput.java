@@ -12,6 +12,9 @@ import java.util.Map;
 import org.nmaudit.engine.PatientPartitions;
 import org.nmaudit.facts.ClaimLine;
 import org.nmaudit.facts.PatientFact;
+import org.nmaudit.history.HistoryException;
+import org.nmaudit.history.HistoryStore;
+import org.nmaudit.history.StoreCounts;
 import org.nmaudit.input.DataSetReader;
 import org.nmaudit.input.DataSetSummary;
 import org.nmaudit.input.FileSummary;
@@ -28,6 +31,8 @@ import org.nmaudit.input.RejectLog;
 public final class PartitionedInput implements InputSink {
     /** CSV bytes per partition: a partition's facts take several times that in memory. */
     static final long BYTES_PER_PARTITION = 48L << 20;
+    /** A stored claim line counted as this many CSV bytes, to choose the partitions of a store audit. */
+    private static final long STORED_LINE_BYTES = 110;
 
     private final PatientPartitions partitions;
     private final RejectLog rejects;
@@ -35,6 +40,8 @@ public final class PartitionedInput implements InputSink {
     private final int cutAfterDay;
     private final int periodStartDay;
     private final Map<String, Long> afterPeriod = new HashMap<>();
+    private final Map<String, Long> loadedPerFile = new HashMap<>();
+    private int latestServiceDay = Integer.MIN_VALUE;
     private long linesInPeriod;
 
     private PartitionedInput(PatientPartitions partitions, RejectLog rejects, LocalDate runDate, AuditPeriod period) {
@@ -84,10 +91,45 @@ public final class PartitionedInput implements InputSink {
                 System.nanoTime() - started);
     }
 
+    /**
+     * Reads the claim history store into patient partitions, as a data folder holding its rows would be read
+     * (an audit of the store, scrubbing.md): the stored rows were validated when they were imported, so none is
+     * rejected; each table is summarised under the name of the data file its rows came from.
+     */
+    public static Result readStore(HistoryStore store, ScratchFolder scratch, LocalDate runDate, AuditPeriod period)
+            throws HistoryException, IOException {
+        StoreCounts counts = store.counts();
+        PatientPartitions partitions = PatientPartitions.create(scratch.resolve("partitions"),
+                PatientPartitions.countFor(counts.claimLines() * STORED_LINE_BYTES, BYTES_PER_PARTITION));
+        RejectLog rejects = new RejectLog(scratch.resolve("rejects.bin"));
+        PartitionedInput sink = new PartitionedInput(partitions, rejects, runDate, period);
+        long started = System.nanoTime();
+        try {
+            store.streamAllByPatient(patient -> patient.forEach(sink::loaded));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        partitions.finishWriting();
+        List<FileSummary> files = new ArrayList<>();
+        for (String file : List.of("claims.csv", "trial-outcomes.csv", "repeat-trial-justifications.csv",
+                "programming-sessions.csv", "psych-evaluations.csv")) {
+            long rows = sink.loadedPerFile.getOrDefault(file, 0L);
+            FileSummary f = new FileSummary(file, true, null, rows, rows, 0);
+            files.add(period == null ? f : f.withAfterPeriod(sink.afterPeriod.getOrDefault(file, 0L)));
+        }
+        DataSetSummary summary = new DataSetSummary(List.copyOf(files), List.of(),
+                sink.latestServiceDay == Integer.MIN_VALUE ? java.util.Optional.empty()
+                        : java.util.Optional.of(LocalDate.ofEpochDay(sink.latestServiceDay)));
+        return new Result(partitions, rejects, summary, sink.futureDates, sink.linesInPeriod,
+                System.nanoTime() - started);
+    }
+
     @Override
     public void loaded(PatientFact fact) {
+        loadedPerFile.merge(DataSetReader.fileNameOf(fact), 1L, Long::sum);
         if (fact instanceof ClaimLine line) {
             futureDates.check(line);
+            latestServiceDay = Math.max(latestServiceDay, line.getServiceDay());
         }
         if (fact.recordDay() > cutAfterDay) {
             afterPeriod.merge(DataSetReader.fileNameOf(fact), 1L, Long::sum);

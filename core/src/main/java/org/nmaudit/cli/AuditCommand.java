@@ -35,6 +35,9 @@ import org.nmaudit.findings.FindingSorter;
 import org.nmaudit.findings.Findings;
 import org.nmaudit.findings.FindingsInPeriod;
 import org.nmaudit.findings.Severity;
+import org.nmaudit.history.HistoryException;
+import org.nmaudit.history.HistoryStore;
+import org.nmaudit.history.StoreLocation;
 import org.nmaudit.input.DataSetSummary;
 import org.nmaudit.input.InputException;
 import org.nmaudit.input.IoErrors;
@@ -70,11 +73,17 @@ public final class AuditCommand implements Callable<Integer> {
     /** Findings held in memory before they are sorted into a run file. */
     private static final int FINDINGS_IN_MEMORY = 200_000;
 
-    @Parameters(index = "0", paramLabel = "DATA_DIR",
+    @Parameters(index = "0", paramLabel = "DATA_DIR", arity = "0..1",
             description = "Folder with claims.csv (and/or X12 .837 and .835 files)%nand any of the files"
                     + " trial-outcomes.csv,%nrepeat-trial-justifications.csv, programming-sessions.csv,%n"
                     + "psych-evaluations.csv.")
     Path dataFolder;
+
+    @Option(names = "--db", paramLabel = "URL", arity = "0..1", fallbackValue = "",
+            description = "Audits the claim history instead of a data folder: --db alone for the embedded store"
+                    + " (nmaudit-history/ under the working folder), or a JDBC URL (jdbc:postgresql://HOST/DB,"
+                    + " jdbc:h2:file:PATH); user and password from NMAUDIT_DB_USER and NMAUDIT_DB_PASSWORD.")
+    String historyUrl;
 
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Rules folder: every *.drl in it and its%nparameters.properties (default: rules/ in the"
@@ -172,12 +181,18 @@ public final class AuditCommand implements Callable<Integer> {
                 return ExitCode.USAGE;
             }
         }
-        if (outputFolder != null && sameFolder(outputFolder, dataFolder)) {
+        if ((dataFolder == null) == (historyUrl == null)) {
+            err.println("nmaudit: name a data folder (DATA_DIR) or the claim history (--db [URL]), "
+                    + (dataFolder == null ? "not neither" : "not both"));
+            return ExitCode.USAGE;
+        }
+        if (outputFolder != null && dataFolder != null && sameFolder(outputFolder, dataFolder)) {
             err.println("nmaudit: --out " + outputFolder + " is the data folder itself: the report's CSV files would"
                     + " be read as input by the next audit; choose another output folder");
             return ExitCode.USAGE;
         }
-        ConsoleProgress progress = new ConsoleProgress(err, inputBytes(dataFolder) > PROGRESS_ABOVE_BYTES);
+        ConsoleProgress progress = new ConsoleProgress(err,
+                dataFolder == null || inputBytes(dataFolder) > PROGRESS_ABOVE_BYTES);
 
         RuleFolder folder;
         ParameterSet parameters;
@@ -206,11 +221,14 @@ public final class AuditCommand implements Callable<Integer> {
         Path scratchParent = tmpFolder != null ? tmpFolder
                 : (outputFolder != null ? absolute(outputFolder).getParent() : Path.of("reports"));
         try (ScratchFolder scratch = ScratchFolder.createIn(scratchParent)) {
-            progress.step("reading " + dataFolder);
+            progress.step("reading " + source());
             PartitionedInput.Result input;
             try {
-                input = PartitionedInput.read(dataFolder, scratch, progress, LocalDate.now(), period);
+                input = dataFolder != null ? PartitionedInput.read(dataFolder, scratch, progress, LocalDate.now(), period)
+                        : readHistory(scratch, period);
             } catch (InputException e) {
+                return rulesFirst(err, compiling, "nmaudit: " + e.getMessage());
+            } catch (HistoryException e) {
                 return rulesFirst(err, compiling, "nmaudit: " + e.getMessage());
             }
             try (var partitions = input.partitions(); var rejects = input.rejects()) {
@@ -304,7 +322,7 @@ public final class AuditCommand implements Callable<Integer> {
             progress.step("writing " + outDir);
             int exit = exitCode(data, findings);
             RunRecord run = new RunRecord(VersionProvider.version(), started, Instant.now(), asOfDate, asOfSource,
-                    period, input.claimLinesAudited(), dataFolder.toString(), outDir.toString(), folder.displayPath(), strict, failOn,
+                    period, input.claimLinesAudited(), source(), outDir.toString(), folder.displayPath(), strict, failOn,
                     parameters.values(), data.files(), reference.folder(), reference.files(), ruleFiles(folder),
                     rules.rules(), selection, findings.countByRule(), findings.countBySeverity(), warnings, exit);
             long writeStart = System.nanoTime();
@@ -323,6 +341,19 @@ public final class AuditCommand implements Callable<Integer> {
                         outDir.resolve(ReportWriter.REJECTS_CSV));
             }
             return exit;
+        }
+    }
+
+    /** What the audit reads, as run.json and the console name it. */
+    private String source() {
+        return dataFolder != null ? dataFolder.toString()
+                : "claim history " + (historyUrl.isEmpty() ? StoreLocation.DEFAULT_FOLDER + "/" : historyUrl);
+    }
+
+    private PartitionedInput.Result readHistory(ScratchFolder scratch, AuditPeriod period)
+            throws HistoryException, IOException {
+        try (HistoryStore store = HistoryStore.open(historyUrl.isEmpty() ? null : historyUrl)) {
+            return PartitionedInput.readStore(store, scratch, LocalDate.now(), period);
         }
     }
 
