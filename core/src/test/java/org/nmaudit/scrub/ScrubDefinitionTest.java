@@ -16,12 +16,16 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nmaudit.engine.RuleCompiler;
 import org.nmaudit.engine.RuleEngine;
 import org.nmaudit.engine.RuleFolder;
 import org.nmaudit.findings.Finding;
 import org.nmaudit.findings.Severity;
+import org.nmaudit.history.HistoryImport;
+import org.nmaudit.history.HistoryStore;
+import org.nmaudit.history.TestDatabase;
 import org.nmaudit.input.DataSetReader;
 import org.nmaudit.input.ReadProgress;
 import org.nmaudit.input.ReferenceReader;
@@ -36,9 +40,15 @@ class ScrubDefinitionTest {
     @TempDir
     Path tmp;
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {5, 6})
-    void theScrubFindingsAreTheAuditOfTheEvaluationSetOnTheBatch(long seed) throws Exception {
+    /** The history in memory, in the embedded store and in PostgreSQL (skipped with the reason when absent). */
+    static List<Arguments> histories() {
+        return List.of(Arguments.of(5L, "memory"), Arguments.of(6L, "memory"), Arguments.of(7L, "h2"),
+                Arguments.of(7L, "postgresql"));
+    }
+
+    @ParameterizedTest(name = "seed {0}, history in {1}")
+    @MethodSource("histories")
+    void theScrubFindingsAreTheAuditOfTheEvaluationSetOnTheBatch(long seed, String kind) throws Exception {
         Path practice = tmp.resolve("practice");
         CliRun generated = CliRun.of("generate", "--patients", "500", "--months", "11", "--start", "2025-01-01",
                 "--seed", Long.toString(seed), "--out", practice.toString());
@@ -48,9 +58,21 @@ class ScrubDefinitionTest {
         RuleFolder folder = RuleFolder.load(Path.of("rules"));
         Scrubber scrubber = new Scrubber(new RuleEngine(RuleCompiler.compile(folder)), folder.parameters(),
                 new ReferenceReader(ReadProgress.SILENT).read(Path.of("data", "reference")));
-        History history = new DataSetHistory(new DataSetReader(ReadProgress.SILENT).read(s.history));
         ScrubBatch batch = ScrubBatch.read(s.batch, ReadProgress.SILENT);
-        ScrubResult result = scrubber.scrub(batch, history, null, Severity.HIGH);
+        ScrubResult result;
+        if (kind.equals("memory")) {
+            result = scrubber.scrub(batch, new DataSetHistory(new DataSetReader(ReadProgress.SILENT).read(s.history)),
+                    null, Severity.HIGH);
+        } else {
+            try (TestDatabase db = kind.equals("h2") ? TestDatabase.h2() : TestDatabase.postgres();
+                    HistoryStore store = HistoryStore.open(db.url())) {
+                try (HistoryImport history = store.beginImport("the scenario's history")) {
+                    new DataSetReader(ReadProgress.SILENT).read(s.history, history);
+                    history.commit();
+                }
+                result = scrubber.scrub(batch, new StoreHistory(store), null, Severity.HIGH);
+            }
+        }
 
         Path audited = tmp.resolve("audit-of-evaluation-set");
         CliRun audit = CliRun.of("audit", s.evaluationSet.toString(), "--out", audited.toString());
