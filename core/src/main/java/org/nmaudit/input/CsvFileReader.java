@@ -40,6 +40,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvFileReader {
     private static final int PROGRESS_EVERY = 250_000;
+    /** Above this size a file is parsed on a thread of its own while its rows are validated. */
+    private static final long PARSE_ALONGSIDE_ABOVE_BYTES = 4L << 20;
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     /** Header names echoed in the missing-columns message, each cut to this. */
     private static final int NAME_SHOWN = 40;
@@ -68,15 +70,19 @@ final class CsvFileReader {
                 DigestInputStream digesting = new DigestInputStream(buffered, sha256)) {
             refuseForeignFormat(name, buffered);
             guard = new RecordGuard(utf8(digesting));
-            try (CSVParser parser = FORMAT.parse(guard)) {
-                Iterator<CSVRecord> records = parser.iterator();
+            RecordGuard parsed = guard;
+            try (CSVParser parser = FORMAT.parse(guard);
+                    ParsedRecords records = ParsedRecords.of(parser, guard,
+                            () -> digesting.transferTo(OutputStream.nullOutputStream()), // every byte in the SHA-256
+                            folder.size(name) > PARSE_ALONGSIDE_ABOVE_BYTES)) {
                 Map<String, Integer> columns = null;
                 List<String> header = null;
-                while (records.hasNext()) {
-                    CSVRecord record = records.next();
-                    RecordGuard.Span span = guard.nextSpan();
+                for (ParsedRecords.Parsed next = records.next(); next != null; next = records.next()) {
+                    CSVRecord record = next.record();
+                    RecordGuard.Span span = next.span();
                     if (span.unclosedQuote()) {
-                        throw unclosedQuote(name, guard);
+                        records.finish();
+                        throw unclosedQuote(name, parsed);
                     }
                     long line = span.startLine();
                     if (columns == null) {
@@ -115,7 +121,6 @@ final class CsvFileReader {
                 if (columns == null) {
                     throw new InputException(name + " is empty: it needs at least a header row naming its columns");
                 }
-                digesting.transferTo(OutputStream.nullOutputStream()); // the fingerprint covers every byte
             }
         } catch (NoSuchFileException e) {
             throw new InputException(name + " not found: " + folder.displayName(name));

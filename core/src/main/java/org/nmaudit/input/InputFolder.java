@@ -37,6 +37,11 @@ public interface InputFolder {
     /** The names of the {@code *.csv} files directly in the folder. */
     List<String> csvFileNames() throws IOException;
 
+    /** A file's size in bytes, or -1 when it is not known. */
+    default long size(String fileName) {
+        return -1;
+    }
+
     /** The folder on the local file system, where X12 files are looked for; empty for another file system. */
     default java.util.Optional<Path> localPath() {
         return java.util.Optional.empty();

@@ -17,6 +17,15 @@ final class LocalInputFolder implements InputFolder {
     }
 
     @Override
+    public long size(String fileName) {
+        try {
+            return Files.size(folder.resolve(fileName));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
     public java.util.Optional<Path> localPath() {
         return java.util.Optional.of(folder);
     }
