@@ -2,6 +2,7 @@ package org.nmaudit.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nmaudit.input.DataFolder.CLAIMS_HEADER;
 import static org.nmaudit.input.DataFolder.claim;
 
@@ -65,6 +66,43 @@ class InputFaultsTest {
                     + " save the file as UTF-8 CSV (in Excel: \"CSV UTF-8 (Comma delimited)\")", badLine, offset + 1,
                     badLine), e.getMessage());
         }
+    }
+
+    /**
+     * A file over 4 MB is parsed on a thread of its own while its rows are validated: the same rows, rejects
+     * and messages, a bad byte at its own line, the same SHA-256.
+     */
+    @Test
+    void aLargeFileParsedAlongsideGivesTheSameRowsRejectsAndErrors() throws Exception {
+        int rows = 80_000;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write((CLAIMS_HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+        for (int line = 2; line <= rows + 1; line++) {
+            var row = claim("C" + line, "1").set("patient_id", "P" + (line % 97));
+            if (line % 1_000 == 0) {
+                row.set("service_date", "2025-02-30");
+            }
+            bytes.write((row + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] good = bytes.toByteArray();
+        assertTrue(good.length > 4 << 20, "over the size parsed alongside: " + good.length);
+        Path folder = Files.createDirectories(dir.resolve("large"));
+        Files.write(folder.resolve(CLAIMS), good);
+        Read read = read(folder.resolve(CLAIMS));
+        assertEquals(rows, read.summary().rowsRead());
+        assertEquals(rows / 1_000, read.summary().rowsRejected());
+        assertEquals(rows - rows / 1_000, read.claims().size());
+        assertEquals(1_000, read.rejects().get(0).line());
+        assertEquals("C1001", read.claims().get(998).getClaimId(), "rows keep their order (C2..C999, C1001, ...)");
+        assertEquals(org.nmaudit.input.Sha256.hex(good), read.summary().sha256());
+
+        byte[] bad = good.clone();
+        int at = bad.length - 100;
+        bad[at] = (byte) 0xE9;
+        Files.write(folder.resolve(CLAIMS), bad);
+        InputException e = assertThrows(InputException.class, () -> read(folder.resolve(CLAIMS)));
+        long badLine = 1 + new String(bad, 0, at, StandardCharsets.ISO_8859_1).chars().filter(c -> c == '\n').count();
+        assertTrue(e.getMessage().startsWith("claims.csv line " + badLine + ": byte 0xE9"), e.getMessage());
     }
 
     @Test
