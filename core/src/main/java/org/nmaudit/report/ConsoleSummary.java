@@ -22,13 +22,15 @@ public final class ConsoleSummary {
     public void print(RunRecord run, Findings findings, int providersRated) {
         if (run.period() != null) {
             out.printf(Locale.ROOT, "nmaudit %s audit of %s, period %s (%s to %s), as of %s (%s)%n", run.version(),
-                    run.dataFolder(), run.period().text(), run.period().start(), run.period().end(), run.asOf(),
+                    FolderNames.shown(run.dataFolder()), run.period().text(), run.period().start(), run.period().end(), run.asOf(),
                     run.asOfSource());
         } else {
-            out.printf(Locale.ROOT, "nmaudit %s audit of %s, as of %s (%s)%n", run.version(), run.dataFolder(),
+            out.printf(Locale.ROOT, "nmaudit %s audit of %s, as of %s (%s)%n", run.version(),
+                    FolderNames.shown(run.dataFolder()),
                     run.asOf(), run.asOfSource());
         }
-        out.printf(Locale.ROOT, "Rules folder: %s; reference folder: %s%n", run.rulesFolder(), run.referenceFolder());
+        out.printf(Locale.ROOT, "Rules folder: %s; reference folder: %s%n", FolderNames.shown(run.rulesFolder()),
+                FolderNames.shown(run.referenceFolder()));
         printInputs(run);
         if (findings != null) {
             printFindings(findings);

@@ -21,10 +21,10 @@ public final class DiffSummary {
 
     public void print(Path oldReport, ReportedRun oldRun, Path newReport, ReportedRun newRun,
             RunComparison runs, FindingDiff diff, int limit, Path diffCsv) {
-        out.println("Old report: " + oldReport + " (as of " + oldRun.asOf() + ", data " + oldRun.dataFolder()
-                + ", rules " + oldRun.rulesFolder() + ")");
-        out.println("New report: " + newReport + " (as of " + newRun.asOf() + ", data " + newRun.dataFolder()
-                + ", rules " + newRun.rulesFolder() + ")");
+        out.println("Old report: " + oldReport + " (as of " + oldRun.asOf() + ", data " + FolderNames.shown(oldRun.dataFolder())
+                + ", rules " + FolderNames.shown(oldRun.rulesFolder()) + ")");
+        out.println("New report: " + newReport + " (as of " + newRun.asOf() + ", data " + FolderNames.shown(newRun.dataFolder())
+                + ", rules " + FolderNames.shown(newRun.rulesFolder()) + ")");
         if (runs.notes().isEmpty()) {
             out.println("Rules, parameters and reference data: the same in both runs");
         } else {

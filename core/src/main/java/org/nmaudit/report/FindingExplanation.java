@@ -41,7 +41,7 @@ public final class FindingExplanation {
         out.println();
         out.println("Run:        as of " + orUnknown(run.asOf())
                 + (run.asOfSource() == null ? "" : " (" + run.asOfSource() + ")")
-                + "; data folder " + orUnknown(run.dataFolder()) + "; rules folder " + orUnknown(run.rulesFolder()));
+                + "; data folder " + orUnknown(FolderNames.shown(run.dataFolder())) + "; rules folder " + orUnknown(FolderNames.shown(run.rulesFolder())));
         out.println("Parameters: " + parameterOrigin(run));
         out.println("Report:     " + reportFolder + " (nmaudit " + orUnknown(run.version())
                 + (run.finishedAt() == null ? "" : ", finished " + run.finishedAt()) + ")");

@@ -45,8 +45,9 @@ public final class RunComparison {
         }
         List<String> files = fileDifferences(before.inputFiles(), after.inputFiles());
         if (!Objects.equals(before.dataFolder(), after.dataFolder())) {
-            dataWarnings.add("the runs audited different data folders (" + before.dataFolder() + " in the old report, "
-                    + after.dataFolder() + " in the new)" + (files.isEmpty() ? ", holding the same files" : ""));
+            dataWarnings.add("the runs audited different data folders (" + FolderNames.shown(before.dataFolder())
+                    + " in the old report, " + FolderNames.shown(after.dataFolder()) + " in the new)"
+                    + (files.isEmpty() ? ", holding the same files" : ""));
         }
         for (String f : files) {
             dataWarnings.add("input file " + f);
@@ -58,7 +59,8 @@ public final class RunComparison {
             notes.add("nmaudit version: " + before.version() + " -> " + after.version());
         }
         if (!Objects.equals(before.rulesFolder(), after.rulesFolder())) {
-            notes.add("Rules folder: " + before.rulesFolder() + " -> " + after.rulesFolder());
+            notes.add("Rules folder: " + FolderNames.shown(before.rulesFolder()) + " -> "
+                    + FolderNames.shown(after.rulesFolder()));
         }
         Map<String, String> oldRules = byFileName(before.ruleFiles());
         Map<String, String> newRules = byFileName(after.ruleFiles());
@@ -95,7 +97,8 @@ public final class RunComparison {
             addList("Finding rules run only in the new report (--only, --disable, or added): ", onlyNew);
         }
         if (!Objects.equals(before.referenceFolder(), after.referenceFolder())) {
-            notes.add("Reference folder: " + before.referenceFolder() + " -> " + after.referenceFolder());
+            notes.add("Reference folder: " + FolderNames.shown(before.referenceFolder()) + " -> "
+                    + FolderNames.shown(after.referenceFolder()));
         }
         List<String> reference = fileDifferences(before.referenceFiles(), after.referenceFiles());
         reference.forEach(r -> notes.add("Reference file " + r));

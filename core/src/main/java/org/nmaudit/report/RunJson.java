@@ -31,9 +31,9 @@ final class RunJson {
             period.put("claim_lines_in_period", run.claimLinesAudited());
             m.put("period", period);
         }
-        m.put("data_folder", run.dataFolder());
-        m.put("output_folder", run.outputFolder());
-        m.put("rules_folder", run.rulesFolder());
+        m.put("data_folder", FolderNames.absolute(run.dataFolder()));
+        m.put("output_folder", FolderNames.absolute(run.outputFolder()));
+        m.put("rules_folder", FolderNames.absolute(run.rulesFolder()));
         m.put("strict", run.strict());
         m.put("fail_on", run.failOn() == null ? null : run.failOn().name());
         m.put("exit_code", run.exitCode());
@@ -53,7 +53,7 @@ final class RunJson {
         }
         m.put("input_files", inputs);
 
-        m.put("reference_folder", run.referenceFolder());
+        m.put("reference_folder", FolderNames.absolute(run.referenceFolder()));
         List<Object> references = new ArrayList<>();
         for (FileSummary f : run.referenceFiles()) {
             references.add(fileJson(f));

@@ -156,4 +156,19 @@ class AuditInputWarningsTest {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
         }
     }
+
+    @Test
+    void oneFolderNamedTwoWaysIsTheSameDataForDiff() throws IOException {
+        DataFolder.in(data()).claims(claim("C1", "1").set("cpt_code", "95970").toString());
+        Path relative = Path.of("").toAbsolutePath().relativize(data().toAbsolutePath());
+        CliRun first = CliRun.of("audit", relative.toString(), "--out", tmp.resolve("r1").toString());
+        CliRun second = CliRun.of("audit", data().toAbsolutePath().toString(), "--out", tmp.resolve("r2").toString());
+        assertEquals(0, first.exitCode(), first::toString);
+        assertEquals(0, second.exitCode(), second::toString);
+        assertEquals(data().toAbsolutePath().normalize().toString(), new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(tmp.resolve("r1").resolve("run.json").toFile()).get("data_folder").asText());
+        CliRun diff = CliRun.of("diff", tmp.resolve("r1").toString(), tmp.resolve("r2").toString());
+        assertEquals(0, diff.exitCode(), diff::toString);
+        assertFalse(diff.err().contains("different data folders"), diff.err());
+    }
 }

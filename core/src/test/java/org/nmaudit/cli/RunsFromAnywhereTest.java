@@ -78,6 +78,12 @@ class RunsFromAnywhereTest {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** A folder as the console of a run in the work folder shows it: relative where that is shorter. */
+    private String shown(Path folder) {
+        String relative = work.toAbsolutePath().relativize(folder).toString();
+        return relative.length() < folder.toString().length() ? relative : folder.toString();
+    }
+
     private static JsonNode runJson(Path report) throws IOException {
         return new ObjectMapper().readTree(report.resolve("run.json").toFile());
     }
@@ -88,11 +94,12 @@ class RunsFromAnywhereTest {
         assertEquals(0, audit.exitCode(), audit.err());
         Path rules = PROJECT.resolve("rules").toRealPath();
         Path reference = PROJECT.resolve("data/reference").toRealPath();
-        assertTrue(audit.out().contains("\nRules folder: " + rules + "; reference folder: " + reference + "\n"),
-                audit.out());
+        assertTrue(audit.out().contains("\nRules folder: " + shown(rules) + "; reference folder: " + shown(reference)
+                + "\n"), audit.out());
         JsonNode run = runJson(work.resolve("report"));
-        assertEquals(List.of(rules.toString(), reference.toString(), "report"), List.of(run.get("rules_folder")
-                .asText(), run.get("reference_folder").asText(), run.get("output_folder").asText()));
+        assertEquals(List.of(rules.toString(), reference.toString(), work.resolve("report").toString()),
+                List.of(run.get("rules_folder").asText(), run.get("reference_folder").asText(),
+                        run.get("output_folder").asText()), "run.json names folders by their absolute paths");
         assertEquals(rules + "/trials.drl", run.get("rule_files").get(5).get("file").asText());
     }
 
@@ -102,7 +109,7 @@ class RunsFromAnywhereTest {
         Run audit = java(work, "audit", "mydata", "--out", "report");
         assertEquals(0, audit.exitCode(), audit.err());
         JsonNode run = runJson(work.resolve("report"));
-        assertEquals(List.of("rules", PROJECT.resolve("data/reference").toRealPath().toString()),
+        assertEquals(List.of(work.resolve("rules").toString(), PROJECT.resolve("data/reference").toRealPath().toString()),
                 List.of(run.get("rules_folder").asText(), run.get("reference_folder").asText()));
     }
 
@@ -165,8 +172,8 @@ class RunsFromAnywhereTest {
         JsonNode run = runJson(work.resolve("report"));
         assertEquals(List.of(home.resolve("rules").toString(), home.resolve("data/reference").toString()),
                 List.of(run.get("rules_folder").asText(), run.get("reference_folder").asText()));
-        assertTrue(audit.out().contains("\nRules folder: " + home.resolve("rules") + "; reference folder: "
-                + home.resolve("data/reference") + "\n"), audit.out());
+        assertTrue(audit.out().contains("\nRules folder: " + shown(home.resolve("rules")) + "; reference folder: "
+                + shown(home.resolve("data/reference")) + "\n"), audit.out());
     }
 
     /** A jar holding only a manifest: Main-Class nmaudit's, Class-Path every entry of the test class path. */

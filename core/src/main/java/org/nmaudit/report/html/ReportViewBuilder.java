@@ -85,7 +85,7 @@ public final class ReportViewBuilder {
     private String subtitle() {
         ReportPeriod p = inputs.period();
         if (p == null) {
-            return "Every loaded claim line of " + run.dataFolder() + ", judged as of " + Formats.day(run.asOf())
+            return "Every loaded claim line of " + org.nmaudit.report.FolderNames.shown(run.dataFolder()) + ", judged as of " + Formats.day(run.asOf())
                     + ".";
         }
         return "Claim lines with a service date from " + Formats.day(p.start()) + " to " + Formats.day(p.end())
@@ -93,13 +93,13 @@ public final class ReportViewBuilder {
     }
 
     private String runLine() {
-        return "Data " + run.dataFolder() + " \u00b7 as of " + run.asOf() + " \u00b7 rules " + run.rulesFolder()
+        return "Data " + org.nmaudit.report.FolderNames.shown(run.dataFolder()) + " \u00b7 as of " + run.asOf() + " \u00b7 rules " + org.nmaudit.report.FolderNames.shown(run.rulesFolder())
                 + " (SHA-256 " + figures.rulesFolderSha256().substring(0, 12) + "\u2026) \u00b7 nmaudit " + run.version();
     }
 
     private List<Item> runItems() {
         List<Item> items = new ArrayList<>();
-        items.add(new Item("Data", run.dataFolder(), "", true));
+        items.add(new Item("Data", org.nmaudit.report.FolderNames.shown(run.dataFolder()), "", true));
         ReportPeriod p = inputs.period();
         items.add(p == null
                 ? new Item("Period", "none", "every loaded claim line is reported", false)
@@ -107,10 +107,10 @@ public final class ReportViewBuilder {
                         + "; earlier lines are history: they count in every rule, their findings are not reported",
                         false));
         items.add(new Item("As-of date", run.asOf().toString(), run.asOfSource(), false));
-        items.add(new Item("Rules folder", run.rulesFolder(), "", true));
+        items.add(new Item("Rules folder", org.nmaudit.report.FolderNames.shown(run.rulesFolder()), "", true));
         items.add(new Item("Rules SHA-256", figures.rulesFolderSha256(), "over the SHA-256 of its "
                 + run.ruleFiles().size() + " files (every .drl and parameters.properties): cd "
-                + run.rulesFolder() + " && sha256sum *.drl parameters.properties | LC_ALL=C sort -k2 | sha256sum",
+                + org.nmaudit.report.FolderNames.shown(run.rulesFolder()) + " && sha256sum *.drl parameters.properties | LC_ALL=C sort -k2 | sha256sum",
                 true));
         List<String> overrides = run.parameters().stream().filter(v -> v.source().equals("--param"))
                 .map(v -> v.name() + " = " + v.value().toPlainString()).toList();
@@ -127,7 +127,7 @@ public final class ReportViewBuilder {
             }
             items.add(new Item("Rules run", String.join("; ", sel), "--only / --disable", false));
         }
-        items.add(new Item("Reference data", run.referenceFolder() == null ? "" : run.referenceFolder(), "", true));
+        items.add(new Item("Reference data", run.referenceFolder() == null ? "" : org.nmaudit.report.FolderNames.shown(run.referenceFolder()), "", true));
         items.add(new Item("Tool", "nmaudit " + run.version(), "run finished " + RUN_TIME.format(run.finishedAt()),
                 false));
         return items;
