@@ -44,6 +44,16 @@ final class ErrorResponses {
         Json.write(ctx, status, body(status, message, List.of()));
     }
 
+    /**
+     * The history store failed (unreachable, refusing the credentials, a failed transaction): 503, with the
+     * store's message, which names the database but never a password. Nothing was recorded: each write is one
+     * transaction.
+     */
+    static void storeUnavailable(Context ctx, org.nmaudit.history.HistoryException e) {
+        LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        Json.write(ctx, 503, body(503, e.getMessage() + "; nothing was recorded: try again later", List.of()));
+    }
+
     static void internal(Context ctx, Exception e) {
         LOG.error("internal error serving {} {}", ctx.method(), ctx.path(), e);
         Json.write(ctx, 500, body(500, "internal error: the request could not be served; the server's log has the"

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.nmaudit.engine.RuleSetupException;
+import org.nmaudit.history.HistoryException;
 import org.nmaudit.history.HistoryStore;
 import org.nmaudit.input.ReferenceData;
 import org.nmaudit.scrub.ScrubRules;
@@ -126,6 +127,7 @@ public final class ScrubServer implements AutoCloseable {
                     .result(openApi));
             config.routes.exception(ApiException.class, (e, ctx) -> ErrorResponses.write(ctx, e));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorResponses.write(ctx, e));
+            config.routes.exception(HistoryException.class, (e, ctx) -> ErrorResponses.storeUnavailable(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> ErrorResponses.internal(ctx, e));
             config.routes.error(404, ctx -> ErrorResponses.write(ctx, 404));
             config.routes.error(405, ctx -> ErrorResponses.write(ctx, 405));
