@@ -42,8 +42,9 @@ public final class HistoryImportCommand implements Callable<Integer> {
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Parameters(index = "0", paramLabel = "DATA_DIR",
-            description = "Folder with claims.csv and any of trial-outcomes.csv, repeat-trial-justifications.csv,"
-                    + " programming-sessions.csv, psych-evaluations.csv (data-format.md).")
+            description = "Folder with claims.csv (and/or X12 .837 and .835 files) and any of trial-outcomes.csv,"
+                    + " repeat-trial-justifications.csv, programming-sessions.csv, psych-evaluations.csv; or one X12"
+                    + " file.")
     Path dataFolder;
 
     @Mixin
