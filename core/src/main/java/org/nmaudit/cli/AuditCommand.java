@@ -76,7 +76,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATA_DIR", arity = "0..1",
             description = "Folder with claims.csv (and/or X12 .837 and .835 files)%nand any of the files"
                     + " trial-outcomes.csv,%nrepeat-trial-justifications.csv, programming-sessions.csv,%n"
-                    + "psych-evaluations.csv.")
+                    + "psych-evaluations.csv; or one X12 file.")
     Path dataFolder;
 
     @Option(names = "--db", paramLabel = "URL", arity = "0..1", fallbackValue = "",

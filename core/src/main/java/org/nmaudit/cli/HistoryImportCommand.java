@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nmaudit.history.HistoryException;
 import org.nmaudit.history.HistoryImport;
+import org.nmaudit.history.Credentials;
 import org.nmaudit.history.HistoryStore;
+import org.nmaudit.history.StagedImport;
 import org.nmaudit.history.StoreCounts;
 import org.nmaudit.history.StoredBatch;
 import org.nmaudit.history.UncheckedHistoryException;
@@ -40,8 +42,9 @@ public final class HistoryImportCommand implements Callable<Integer> {
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Parameters(index = "0", paramLabel = "DATA_DIR",
-            description = "Folder with claims.csv and any of trial-outcomes.csv, repeat-trial-justifications.csv,"
-                    + " programming-sessions.csv, psych-evaluations.csv (data-format.md).")
+            description = "Folder with claims.csv (and/or X12 .837 and .835 files) and any of trial-outcomes.csv,"
+                    + " repeat-trial-justifications.csv, programming-sessions.csv, psych-evaluations.csv; or one X12"
+                    + " file.")
     Path dataFolder;
 
     @Mixin
@@ -61,11 +64,11 @@ public final class HistoryImportCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(err);
         Path outDir = outputFolder != null ? outputFolder
                 : Path.of("reports", "history-import-" + LocalDateTime.now().format(FOLDER_TIME));
-        try (HistoryStore store = database.open()) {
+        try (HistoryStore store = database.open(); StagedImport staged = StagedImport.of(store, Credentials.fromEnvironment())) {
             DataSetSummary read;
             StoredBatch batch;
             long rejectedRows;
-            try (HistoryImport sink = store.beginImport(dataFolder.toAbsolutePath().normalize().toString())) {
+            try (HistoryImport sink = staged.store().beginImport(dataFolder.toAbsolutePath().normalize().toString())) {
                 try {
                     read = new DataSetReader(progress).read(dataFolder, sink);
                 } catch (InputException e) {
@@ -86,7 +89,10 @@ public final class HistoryImportCommand implements Callable<Integer> {
                 batch = sink.commit();
                 rejectedRows = read.rowsRejected();
             }
-            print(out, store, read, batch, store.counts(), outDir);
+            staged.publish();
+            try (HistoryStore stored = staged.publishedStore(Credentials.fromEnvironment())) {
+                print(out, stored, read, batch, stored.counts(), outDir);
+            }
             if (rejectedRows > 0) {
                 err.printf(Locale.ROOT, "%,d input row(s) rejected and not stored; see %s%n", rejectedRows,
                         outDir.resolve(ReportWriter.REJECTS_CSV));

@@ -56,17 +56,18 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {"Scrubs a batch of new claims against the claim history with the audit's rules: each claim"
-                + " gets a verdict, REJECTED (a line of it failed validation: fix it), HOLD (a finding at or above"
-                + " --fail-on), REVIEW (a finding of severity LOW or above) or PASS. Writes scrub.csv (one row per"
-                + " claim), findings.csv, findings.json, rejects.csv and run.json.",
+        description = {"Scrubs a batch of new claims against the claim history with the audit's rules.",
+            "Each claim gets a verdict, REJECTED (a line of it failed validation: fix it), HOLD (a finding at or above"
+                + " --fail-on), REVIEW (a finding of severity LOW or above) or PASS. Writes scrub.csv, a row"
+                + " per claim, with the findings (findings.csv and findings.json), rejects.csv and run.json.",
             "The batch is a folder like an audit's data folder (claims.csv, or 837 files, and optionally new"
-                + " documentation files). Only the batch's patients are read from the history."})
+                + " documentation files), or one 837 file. Only the batch's patients are read from the history."})
 public final class ScrubCommand implements Callable<Integer> {
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Parameters(index = "0", paramLabel = "BATCH",
-            description = "Folder with the batch's claims.csv (or 837 files) and any new documentation files.")
+            description = "Folder with the batch's claims.csv (or 837 files) and any new documentation files, or one 837"
+                    + " file.")
     Path batchFolder;
 
     @Mixin

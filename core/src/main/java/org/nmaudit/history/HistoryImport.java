@@ -28,6 +28,8 @@ public final class HistoryImport implements InputSink, AutoCloseable {
     private static final int CHUNKS_WAITING = 8;
     /** Tells the writing thread that no more rows come. */
     private static final List<PatientFact> END = new ArrayList<>();
+    /** System property naming the step a test import pauses at; see {@link #pauseForTests(String)}. */
+    static final String PAUSE_PROPERTY = "nmaudit.test.pauseImportAt";
 
     private final StoreLocation location;
     private final Connection connection;
@@ -148,6 +150,7 @@ public final class HistoryImport implements InputSink, AutoCloseable {
             endWriting();
             throwIfFailed();
             StoredBatch batch = writer.finish();
+            pauseForTests("before commit");
             connection.commit();
             committed = true;
             if (location.kind() == StoreLocation.Kind.POSTGRESQL) {
@@ -158,6 +161,23 @@ public final class HistoryImport implements InputSink, AutoCloseable {
             throw e.getCause();
         } catch (SQLException e) {
             throw StoreErrors.failed(location, "storing the import", e);
+        }
+    }
+
+    /**
+     * KilledImportTest kills a child import at a step of its end; a small import ends in well under a second
+     * on a quiet machine, so the child waits at the step the test names ("before commit": every row written,
+     * nothing committed; "copy committed, not yet in place": see {@link StagedImport#publish()}).
+     */
+    static void pauseForTests(String step) {
+        if (step.equals(System.getProperty(PAUSE_PROPERTY))) {
+            System.err.println("nmaudit-import: paused at " + step);
+            System.err.flush();
+            try {
+                Thread.sleep(600_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

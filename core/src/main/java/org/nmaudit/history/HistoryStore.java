@@ -313,6 +313,15 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    /** Writes everything committed to the database file (H2), so that the file can be copied. */
+    void checkpoint() throws HistoryException {
+        try (Connection connection = connection("writing the database file")) {
+            StagedImport.checkpoint(connection);
+        } catch (SQLException e) {
+            throw StoreErrors.failed(location, "writing the database file", e);
+        }
+    }
+
     /**
      * Writes the stored rows as a data set into {@code folder} (see {@link HistoryExport}), from one snapshot of
      * the store.

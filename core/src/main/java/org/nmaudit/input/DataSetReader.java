@@ -17,6 +17,7 @@ import org.nmaudit.facts.RepeatTrialJustification;
 import org.nmaudit.facts.TrialOutcome;
 import org.nmaudit.input.x12.X12DataFiles;
 import org.nmaudit.input.x12.X12Reading;
+import org.nmaudit.input.x12.X12Source;
 
 /**
  * Reads a data folder (data-format.md): claims.csv and whichever documentation files are present. Rows are
@@ -54,7 +55,43 @@ public final class DataSetReader {
 
     /** Streams every loaded row and every reject of the folder into {@code sink}, in file order. */
     public DataSetSummary read(Path folder, InputSink sink) throws InputException {
+        if (java.nio.file.Files.isRegularFile(folder)) {
+            return readX12File(folder, sink);
+        }
         return read(InputFolder.local(folder), sink);
+    }
+
+    /** One X12 file given instead of a folder (a scrub batch that is the 837 about to go out). */
+    private DataSetSummary readX12File(Path file, InputSink sink) throws InputException {
+        boolean x12;
+        try {
+            x12 = X12DataFiles.isX12(file);
+        } catch (IOException e) {
+            throw new InputException(file + " cannot be read: " + IoErrors.describe(e), e);
+        }
+        if (!x12) {
+            throw new InputException(file + " is a file; give the data folder that holds claims.csv (and any"
+                    + " documentation files), or an X12 file: a name ending in "
+                    + String.join(", ", X12DataFiles.EXTENSIONS) + ", or content starting with ISA");
+        }
+        return readX12(List.of(X12Source.of(file)), sink);
+    }
+
+    /**
+     * Reads X12 files alone, as a data folder holding just them is read (no claims.csv, no documentation
+     * files): one 837 given as a scrub batch, an 837 sent over HTTP.
+     */
+    public DataSetSummary readX12(List<X12Source> sources, InputSink sink) throws InputException {
+        LatestServiceDate latest = new LatestServiceDate(sink);
+        ClaimLineValidator claimRows = new ClaimLineValidator(sink::claimRow);
+        List<FileSummary> files = new ArrayList<>();
+        for (String csv : List.of(ClaimsFile.NAME, TrialOutcomesFile.NAME, RepeatTrialJustificationsFile.NAME,
+                ProgrammingSessionsFile.NAME, PsychEvaluationsFile.NAME)) {
+            files.add(FileSummary.absent(csv));
+        }
+        X12Reading read = new X12DataFiles(progress).readSources(sources, claimRows, latest::claimLine, sink::rejected);
+        files.addAll(read.files());
+        return new DataSetSummary(List.copyOf(files), List.copyOf(read.warnings()), latest.date());
     }
 
     /** The same for a folder on any file system (the Spark job's HDFS or S3 folder). */

@@ -19,6 +19,17 @@ public final class FolderNames {
         return p == null ? folder : p.toAbsolutePath().normalize().toString();
     }
 
+    /**
+     * Whether two recorded folders are the same folder: a report written before run.json held absolute paths
+     * names it relative to the working directory, which is read as relative to this one.
+     */
+    public static boolean same(String a, String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return absolute(a).equals(absolute(b));
+    }
+
     /** The folder as a person reads it: relative to the working directory when that is shorter. */
     public static String shown(String folder) {
         Path p = path(folder);

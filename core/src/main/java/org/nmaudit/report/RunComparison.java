@@ -44,7 +44,7 @@ public final class RunComparison {
                     + after.asOf() + " in the new): trial statuses and conversion ratios depend on it");
         }
         List<String> files = fileDifferences(before.inputFiles(), after.inputFiles());
-        if (!Objects.equals(before.dataFolder(), after.dataFolder())) {
+        if (!FolderNames.same(before.dataFolder(), after.dataFolder())) {
             dataWarnings.add("the runs audited different data folders (" + FolderNames.shown(before.dataFolder())
                     + " in the old report, " + FolderNames.shown(after.dataFolder()) + " in the new)"
                     + (files.isEmpty() ? ", holding the same files" : ""));
@@ -58,7 +58,7 @@ public final class RunComparison {
         if (!Objects.equals(before.version(), after.version())) {
             notes.add("nmaudit version: " + before.version() + " -> " + after.version());
         }
-        if (!Objects.equals(before.rulesFolder(), after.rulesFolder())) {
+        if (!FolderNames.same(before.rulesFolder(), after.rulesFolder())) {
             notes.add("Rules folder: " + FolderNames.shown(before.rulesFolder()) + " -> "
                     + FolderNames.shown(after.rulesFolder()));
         }
@@ -96,7 +96,7 @@ public final class RunComparison {
             addList("Finding rules run only in the old report (--only, --disable, or removed): ", onlyOld);
             addList("Finding rules run only in the new report (--only, --disable, or added): ", onlyNew);
         }
-        if (!Objects.equals(before.referenceFolder(), after.referenceFolder())) {
+        if (!FolderNames.same(before.referenceFolder(), after.referenceFolder())) {
             notes.add("Reference folder: " + FolderNames.shown(before.referenceFolder()) + " -> "
                     + FolderNames.shown(after.referenceFolder()));
         }

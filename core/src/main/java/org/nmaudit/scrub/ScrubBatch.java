@@ -16,6 +16,7 @@ import org.nmaudit.input.InputException;
 import org.nmaudit.input.InputSink;
 import org.nmaudit.input.ReadProgress;
 import org.nmaudit.input.Reject;
+import org.nmaudit.input.x12.X12Source;
 
 /**
  * A batch of new claims read and validated exactly as an audit reads a data set, with its rows put in their
@@ -39,6 +40,14 @@ public final class ScrubBatch {
     public static ScrubBatch read(Path folder, ReadProgress progress) throws InputException {
         Collector collector = new Collector();
         DataSetSummary summary = new DataSetReader(progress).read(folder, collector);
+        return collector.batch(summary);
+    }
+
+    /** A batch that is one X12 837 file's content (an HTTP request body), named {@code name} in rejects. */
+    public static ScrubBatch readX12(String name, byte[] content) throws InputException {
+        Collector collector = new Collector();
+        DataSetSummary summary = new DataSetReader(ReadProgress.SILENT).readX12(List.of(X12Source.of(name, content)),
+                collector);
         return collector.batch(summary);
     }
 

@@ -298,7 +298,8 @@ class RuleSelectionAndReferenceTest {
         assertEquals(0, audit().exitCode());
         assertFalse(findings().stream().anyMatch(f -> f.startsWith("NM-UNDERPAID")), findings().toString());
         JsonNode json = runJson();
-        assertEquals("data/reference", json.get("reference_folder").asText());
+        assertEquals(Path.of("data", "reference").toAbsolutePath().toString(), json.get("reference_folder").asText(),
+                "run.json names folders by absolute path");
         assertReferenceFiles(json, Path.of("data", "reference"));
     }
 

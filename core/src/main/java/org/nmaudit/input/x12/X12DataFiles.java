@@ -75,7 +75,8 @@ public final class X12DataFiles {
         return found;
     }
 
-    private static boolean isX12(Path p) throws IOException {
+    /** Whether a file is X12 by its name (.837, .835, .x12, .edi) or its first bytes (ISA). */
+    public static boolean isX12(Path p) throws IOException {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         for (String ext : EXTENSIONS) {
             if (name.endsWith(ext)) {
