@@ -16,7 +16,7 @@ import org.nmaudit.scrub.ScrubResult;
  */
 final class ScrubEndpoint {
     static final String JSON = "application/json";
-    /** An 837 file as the body: accepted once the X12 batch reader is there (see {@link #handle}). */
+    /** An 837 file as the body (x12-input.md), read as nmaudit scrub reads an 837 file. */
     static final String X12 = "application/edi-x12";
 
     private final LiveRules rules;
@@ -31,15 +31,10 @@ final class ScrubEndpoint {
 
     void handle(Context ctx) throws HistoryException, RuleSetupException {
         String type = RequestBody.requireType(ctx, Set.of(JSON, X12));
-        if (type.equals(X12)) {
-            // The X12 batch reader (ScrubBatch.readX12) is not in this version yet: refused as a type this server
-            // cannot take, rather than read some other way that could decide differently from nmaudit scrub.
-            throw new ApiException(415, "application/edi-x12 (an 837 file) is not accepted by this version of the"
-                    + " server yet: send the claims as application/json, or scrub the 837 file with nmaudit scrub");
-        }
         byte[] body = RequestBody.read(ctx, maxBody);
-        ClaimsRequestReader.ClaimsRequest request = ClaimsRequestReader.read(body,
-                ClaimsRequestReader.Purpose.SCRUB);
+        ClaimsRequestReader.ClaimsRequest request = type.equals(X12)
+                ? X12RequestReader.read(body, ctx.queryParam("as_of"), ctx.queryParam("record"))
+                : ClaimsRequestReader.read(body, ClaimsRequestReader.Purpose.SCRUB);
         LiveRules.Current judge = rules.current();
         ScrubResult result = judge.scrubber().scrub(request.batch(), history, request.asOf(), Severity.HIGH);
         Recording recording = null;
