@@ -33,6 +33,7 @@ final class StatusEndpoints {
             }
             Map<String, Object> rule = new LinkedHashMap<>();
             rule.put("id", d.info().id());
+            rule.put("name", d.info().name()); // several DRL rules may share one id (NM-UNITS per code)
             rule.put("severity", d.info().severity() == null ? null : d.info().severity().name());
             rule.put("citation", d.info().citation());
             rule.put("description", d.flags());
