@@ -48,7 +48,9 @@ port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); 
 log="$root/serve.log"
 "$home/nmaudit" serve --db "$db" --port "$port" >"$log" 2>&1 &
 server=$!
-trap 'kill -INT "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+# SIGTERM, not SIGINT: a background job of a script starts with SIGINT ignored, so the JVM would not see it
+# (an interactive Ctrl-C does reach it); both run the server's clean stop.
+trap 'kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
   grep -q "listening on" "$log" && break
   kill -0 "$server" 2>/dev/null || { echo "the server did not start; see $log" >&2; exit 1; }
