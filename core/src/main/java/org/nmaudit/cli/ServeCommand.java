@@ -28,9 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {"Serves pre-submission scrubbing as a JSON API over HTTP: POST /v1/scrub judges claims against"
-                + " the claim history exactly as nmaudit scrub does, POST /v1/history adds claims and documentation"
-                + " to it, GET /v1/rules, /v1/health and /v1/openapi.json describe the server.",
+        description = {"Serves the scrub of nmaudit scrub as a JSON API over HTTP.",
+            "POST /v1/scrub judges claims (JSON, or an 837 file) against the claim history exactly as nmaudit scrub"
+                + " does; POST /v1/history adds claims and documentation to it; GET /v1/rules, GET /v1/health and"
+                + " GET /v1/openapi.json describe the server.",
             "The rules are compiled once at start; when a file of the rules folder changes they are compiled again"
                 + " and used only if they compile (a broken edit keeps the running rules; /v1/health shows the"
                 + " error). Listens on " + ScrubServer.Settings.LOOPBACK + " unless --bind says otherwise, which"
