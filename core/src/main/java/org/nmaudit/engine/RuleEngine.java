@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -100,7 +101,7 @@ public final class RuleEngine {
 
     /** The provider pass: every carried fact of the run in one session. */
     public ProviderPassResult evaluateProviders(SharedFacts shared, Collection<?> carried) throws RuleSetupException {
-        KieSession session = newSession(shared);
+        KieSession session = newSession(rules.providerKieBase(), shared);
         try {
             for (Object f : carried) {
                 session.insert(f);
@@ -116,7 +117,11 @@ public final class RuleEngine {
     }
 
     private KieSession newSession(SharedFacts shared) {
-        KieSession session = rules.kieBase().newKieSession();
+        return newSession(rules.kieBase(), shared);
+    }
+
+    private KieSession newSession(KieBase kieBase, SharedFacts shared) {
+        KieSession session = kieBase.newKieSession();
         if (declaresFlag) {
             session.setGlobal(RuleCompiler.FLAG_GLOBAL, rules.flag());
         }
