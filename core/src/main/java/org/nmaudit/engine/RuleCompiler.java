@@ -118,6 +118,15 @@ public final class RuleCompiler {
             }
         }
         KieBase providerBase = providerPassBase(ks, folder, releaseId, rules, passes, selection);
+        if (providerBase != null) {
+            // Likewise the patient pass: the provider-pass rules' conditions would collect every batch's
+            // trial statuses and lines for nothing.
+            for (RuleInfo r : rules.values()) {
+                if (r.isProviderPass() && selection.allows(r)) {
+                    kieBase.removeRule(r.packageName(), r.name());
+                }
+            }
+        }
         return new RuleBase(kieBase, providerBase == null ? kieBase : providerBase, rules, passes, outline);
     }
 
