@@ -1,12 +1,12 @@
 package org.nmaudit.audit;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.nmaudit.engine.RuleBase;
 import org.nmaudit.engine.RuleCompiler;
 import org.nmaudit.engine.RuleFolder;
 import org.nmaudit.engine.RuleSelection;
 import org.nmaudit.engine.RuleSetupException;
+import org.nmaudit.engine.TaskResult;
 
 /**
  * The rules of a run, compiled on a thread of their own: compiling takes a second or two, which the run
@@ -37,23 +37,6 @@ public final class RulesInBackground {
 
     /** Waits for the compiled rules. */
     public RuleBase rules() throws RuleSetupException {
-        try {
-            return compiled.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the rules compiled", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuleSetupException rse) {
-                throw rse;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return TaskResult.await(compiled, "the rules compiled");
     }
 }

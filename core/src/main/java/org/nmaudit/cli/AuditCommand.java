@@ -71,7 +71,7 @@ public final class AuditCommand implements Callable<Integer> {
     /** Above this much input the run reports its phases and progress on stderr. */
     private static final long PROGRESS_ABOVE_BYTES = 16L << 20;
     /** Findings held in memory before they are sorted into a run file. */
-    private static final int FINDINGS_IN_MEMORY = 200_000;
+    private static final int FINDINGS_IN_MEMORY = 50_000;
 
     @Parameters(index = "0", paramLabel = "DATA_DIR", arity = "0..1",
             description = "Folder with claims.csv (and/or X12 .837 and .835 files)%nand any of the files"

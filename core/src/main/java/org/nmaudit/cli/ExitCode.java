@@ -36,8 +36,9 @@ public final class ExitCode {
                 m.put("0", "completed; audit: no finding at or above --fail-on");
                 m.put("1", internal);
                 m.put("2", USAGE_OR_INPUT);
-                m.put("4", "audit: findings at or above --fail-on; rules test: a test case failed");
-                m.put("5", "audit: some input rows rejected (takes precedence over 4)");
+                m.put("4", "audit: findings at or above --fail-on; scrub: a claim held; rules test: a test case"
+                        + " failed");
+                m.put("5", "audit, scrub, history import: input rows rejected (4 gives way to it)");
             }
             case "nmaudit generate" -> {
                 m.put("0", "the data set is written");

@@ -29,8 +29,8 @@ final class InternalErrorHandler implements IExecutionExceptionHandler {
         if (outOfMemory(ex)) {
             // Not a bug but a data set larger than the heap (exit code 2, like other input the run cannot
             // take): say how to give it more.
-            err.printf("nmaudit: out of memory (the JVM may use %,d MB); one session holds every fact, so a larger"
-                    + " data set needs a larger heap: rerun with NMAUDIT_JAVA_OPTS=-Xmx<size>, e.g."
+            err.printf("nmaudit: out of memory (the JVM may use %,d MB); a patient with a very long history, or the"
+                    + " provider pass over a very large data set (it holds every carried fact), needs a larger heap: rerun with NMAUDIT_JAVA_OPTS=-Xmx<size>, e.g."
                     + " NMAUDIT_JAVA_OPTS=-Xmx8g ./nmaudit ...%n", Runtime.getRuntime().maxMemory() >> 20);
             err.flush();
             return ExitCode.USAGE;

@@ -3,7 +3,6 @@ package org.nmaudit.engine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -109,25 +108,7 @@ public final class PartitionedAudit {
     private static void collect(List<Future<PatientBatchResult>> batches, FindingSorter sorter, List<Object> carried)
             throws RuleSetupException {
         for (Future<PatientBatchResult> f : batches) {
-            PatientBatchResult r;
-            try {
-                r = f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the rules ran", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuleSetupException rse) {
-                    throw rse;
-                }
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
-            }
+            PatientBatchResult r = TaskResult.await(f, "the rules ran");
             sorter.addAll(r.findings());
             carried.addAll(r.carried());
         }

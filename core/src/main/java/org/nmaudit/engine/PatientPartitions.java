@@ -1,7 +1,5 @@
 package org.nmaudit.engine;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -36,7 +34,7 @@ public final class PatientPartitions implements Closeable {
         this.facts = new long[count];
         Files.createDirectories(folder);
         for (int i = 0; i < count; i++) {
-            writers[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(i)), BUFFER));
+            writers[i] = new DataOutputStream(UnsharedBufferedStreams.output(Files.newOutputStream(file(i)), BUFFER));
         }
     }
 
@@ -94,7 +92,7 @@ public final class PatientPartitions implements Closeable {
     public List<List<PatientFact>> patientsOf(int partition) throws IOException {
         Map<String, List<PatientFact>> byPatient = new LinkedHashMap<>();
         FactCodec codec = new FactCodec();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file(partition)),
+        try (DataInputStream in = new DataInputStream(UnsharedBufferedStreams.input(Files.newInputStream(file(partition)),
                 BUFFER))) {
             while (true) {
                 int tag;

@@ -15,14 +15,17 @@ import org.nmaudit.findings.RuleInfo;
  */
 public final class RuleBase {
     private final KieBase kieBase;
+    private final KieBase providerKieBase;
     private final Map<String, RuleInfo> rules;
     private final PassPlan passes;
     private final Flag flag;
 
     private final DrlOutline outline;
 
-    RuleBase(KieBase kieBase, Map<String, RuleInfo> rulesByQualifiedName, PassPlan passes, DrlOutline outline) {
+    RuleBase(KieBase kieBase, KieBase providerKieBase, Map<String, RuleInfo> rulesByQualifiedName, PassPlan passes,
+            DrlOutline outline) {
         this.kieBase = kieBase;
+        this.providerKieBase = providerKieBase;
         this.outline = outline;
         this.rules = Collections.unmodifiableMap(rulesByQualifiedName);
         this.passes = passes;
@@ -45,6 +48,11 @@ public final class RuleBase {
 
     KieBase kieBase() {
         return kieBase;
+    }
+
+    /** The rule base of the provider pass: the provider-pass rules alone, or {@link #kieBase()} itself. */
+    KieBase providerKieBase() {
+        return providerKieBase;
     }
 
     Map<String, RuleInfo> rulesByQualifiedName() {

@@ -117,7 +117,56 @@ public final class RuleCompiler {
                 kieBase.removeRule(r.packageName(), r.name());
             }
         }
-        return new RuleBase(kieBase, rules, passes, outline);
+        KieBase providerBase = providerPassBase(ks, folder, releaseId, rules, passes, selection);
+        if (providerBase != null) {
+            // Likewise the patient pass: the provider-pass rules' conditions would collect every batch's
+            // trial statuses and lines for nothing.
+            for (RuleInfo r : rules.values()) {
+                if (r.isProviderPass() && selection.allows(r)) {
+                    kieBase.removeRule(r.packageName(), r.name());
+                }
+            }
+        }
+        return new RuleBase(kieBase, providerBase == null ? kieBase : providerBase, rules, passes, outline);
+    }
+
+    /**
+     * The provider pass holds every carried fact of the run in one session. In the full rule base those facts
+     * also enter the conditions of every patient-pass rule that matches their types (they never fire there,
+     * but their join memory costs about three times the facts themselves: out of memory at 10M claim lines in a
+     * 2 GB heap). So the provider pass gets a rule base of its own, compiled from the same files as its own
+     * KIE module, holding only the provider-pass rules. Carried types declared in DRL are classes of the
+     * patient pass's module, which another module's rules would not match: such a folder keeps one rule base
+     * for both passes (the agenda filter keeps each pass to its rules).
+     *
+     * @return null when the folder has no provider pass or carries a type declared in DRL
+     */
+    private static KieBase providerPassBase(KieServices ks, RuleFolder folder, ReleaseId patientRelease,
+            Map<String, RuleInfo> rules, PassPlan passes, RuleSelection selection) {
+        if (!passes.hasProviderPass()) {
+            return null;
+        }
+        ClassLoader ours = RuleCompiler.class.getClassLoader();
+        for (Class<?> carried : passes.carriedTypes()) {
+            if (carried.getClassLoader() != ours) {
+                return null;
+            }
+        }
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId(patientRelease.getGroupId(), patientRelease.getArtifactId() + "-provider",
+                patientRelease.getVersion());
+        kfs.generateAndWritePomXML(releaseId);
+        for (RuleFile f : folder.drlFiles()) {
+            kfs.write(RESOURCES + "rules/" + f.name(), f.text());
+        }
+        ks.newKieBuilder(kfs).buildAll(); // the same files compiled without an error just above
+        KieBase providerBase = ks.newKieContainer(releaseId).getKieBase();
+        for (RuleInfo r : rules.values()) {
+            if (!r.isProviderPass() || !selection.allows(r)) {
+                providerBase.removeRule(r.packageName(), r.name());
+            }
+        }
+        return providerBase;
     }
 
     /**

@@ -31,6 +31,9 @@ public record RuleDescription(RuleInfo info, List<String> parameters, Set<Scope>
         for (RuleInfo info : rules.rules()) {
             RuleSource source = RuleSource.of(folder, info);
             Rule rule = rules.kieBase().getRule(info.packageName(), info.name());
+            if (rule == null) {
+                rule = rules.providerKieBase().getRule(info.packageName(), info.name()); // a provider-pass rule
+            }
             Map<String, Object> meta = rule == null ? Map.of() : rule.getMetaData();
             out.add(new RuleDescription(info, source.parameters(), source.scopes(),
                     RuleCompiler.text(meta.get(FLAGS)), RuleCompiler.text(meta.get(EXCEPTIONS))));

@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -29,8 +30,12 @@ public final class RuleEngine {
     /** An auditor's rule that keeps re-triggering itself must not hang the run. */
     private static final long FIRINGS_PER_FACT = 200;
     private static final long FIRINGS_BASE = 1_000_000;
-    /** Facts per patient-pass session (the CLI, a whole data set in memory, the Spark job). */
-    public static final int FACTS_PER_BATCH = Integer.getInteger("nmaudit.factsPerBatch", 2_000);
+    /**
+     * Facts per patient-pass session (the CLI, a whole data set in memory, the Spark job). Measured on 1M lines:
+     * 100 facts a session took 36% more CPU than 2,000 (each session's set-up), 500 took 10% more, 8,000 about
+     * the same as 2,000; smaller sessions keep each batch's join memory small.
+     */
+    public static final int FACTS_PER_BATCH = 2_000;
 
     private final RuleBase rules;
     private final boolean declaresFlag;
@@ -100,7 +105,7 @@ public final class RuleEngine {
 
     /** The provider pass: every carried fact of the run in one session. */
     public ProviderPassResult evaluateProviders(SharedFacts shared, Collection<?> carried) throws RuleSetupException {
-        KieSession session = newSession(shared);
+        KieSession session = newSession(rules.providerKieBase(), shared);
         try {
             for (Object f : carried) {
                 session.insert(f);
@@ -116,7 +121,11 @@ public final class RuleEngine {
     }
 
     private KieSession newSession(SharedFacts shared) {
-        KieSession session = rules.kieBase().newKieSession();
+        return newSession(rules.kieBase(), shared);
+    }
+
+    private KieSession newSession(KieBase kieBase, SharedFacts shared) {
+        KieSession session = kieBase.newKieSession();
         if (declaresFlag) {
             session.setGlobal(RuleCompiler.FLAG_GLOBAL, rules.flag());
         }

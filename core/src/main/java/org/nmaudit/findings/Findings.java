@@ -1,6 +1,9 @@
 package org.nmaudit.findings;
 
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Predicate;
 
 /**
  * The findings of a run in report order (findings-format.md: severity, rule_id, claim_id, line_number,
@@ -25,5 +28,37 @@ public interface Findings extends Iterable<Finding> {
             }
         }
         return false;
+    }
+
+    /** The findings of {@code all} that {@code keep} accepts, in their order, read as they are iterated. */
+    static Iterator<Finding> filter(Iterator<Finding> all, Predicate<Finding> keep) {
+        return new Iterator<>() {
+            private Finding next = advance();
+
+            private Finding advance() {
+                while (all.hasNext()) {
+                    Finding f = all.next();
+                    if (keep.test(f)) {
+                        return f;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Finding next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                Finding f = next;
+                next = advance();
+                return f;
+            }
+        };
     }
 }

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.TreeMap;
 
 /**
@@ -47,35 +46,7 @@ public final class FindingsInPeriod implements Findings {
 
     @Override
     public Iterator<Finding> iterator() {
-        Iterator<Finding> it = all.iterator();
-        return new Iterator<>() {
-            private Finding next = advance();
-
-            private Finding advance() {
-                while (it.hasNext()) {
-                    Finding f = it.next();
-                    if (reported(f)) {
-                        return f;
-                    }
-                }
-                return null;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public Finding next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                Finding f = next;
-                next = advance();
-                return f;
-            }
-        };
+        return Findings.filter(all.iterator(), this::reported);
     }
 
     @Override

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /**
  * Folders as run.json records them and as people read them. run.json holds absolute paths, so two audits
  * of one folder, named once as data/sample and once as /home/a/nmaudit/data/sample, are seen as the same
- * data by diff; the console, the report and diff show a folder relative to the working directory where
- * that is shorter.
+ * data by diff; the console, the report and diff show a folder below the working directory relative to it.
  */
 public final class FolderNames {
     private FolderNames() {
@@ -30,7 +29,7 @@ public final class FolderNames {
         return absolute(a).equals(absolute(b));
     }
 
-    /** The folder as a person reads it: relative to the working directory when that is shorter. */
+    /** The folder as a person reads it: relative to the working directory when it is below it. */
     public static String shown(String folder) {
         Path p = path(folder);
         if (p == null || !p.isAbsolute()) {
@@ -42,7 +41,8 @@ public final class FolderNames {
             if (relative.isEmpty()) {
                 relative = ".";
             }
-            return relative.length() < folder.length() ? relative : folder;
+            // Relative only below the working directory: "../../tmp/x" reads worse than /tmp/x.
+            return !relative.startsWith("..") && relative.length() < folder.length() ? relative : folder;
         } catch (IllegalArgumentException e) {
             return folder;
         }

@@ -92,13 +92,20 @@ public final class ReportWriter {
         ReportFigures figures = ReportFigures.of(reportInputs(run, findings, ratios, rejects));
         try (AtomicReportFolder report = AtomicReportFolder.begin(folder, REPORT_FILES)) {
             staged = report;
-            writeFindingsCsv(findings);
-            writeFindingsJson(run, findings);
-            writeProviderRatios(ratios, findings);
-            writeRejects(rejects);
-            writeRunJson(run);
-            HtmlReport.write(figures, report.folder().resolve(HtmlReport.FILE_NAME));
-            XlsxReport.write(figures, report.folder().resolve(XlsxReport.FILE_NAME));
+            // The workbook (Apache POI: seconds of class loading and zipping) is written beside the other files,
+            // on a second core; the findings are read by both, each through its own pass.
+            BackgroundWrite workbook = BackgroundWrite.start("nmaudit-write-xlsx",
+                    () -> XlsxReport.write(figures, report.folder().resolve(XlsxReport.FILE_NAME)));
+            try {
+                writeFindingsCsv(findings);
+                writeFindingsJson(run, findings);
+                writeProviderRatios(ratios, findings);
+                writeRejects(rejects);
+                writeRunJson(run);
+                HtmlReport.write(figures, report.folder().resolve(HtmlReport.FILE_NAME));
+            } finally {
+                workbook.await(); // never leave it writing into a staging folder that is being removed
+            }
             report.commit();
         } finally {
             staged = null;

@@ -55,8 +55,10 @@ class HelpTextTest {
                 "  1   internal error (a bug): message plus the log file path",
                 "  2   usage error, unreadable input, missing required column, rule compile",
                 "        error, --strict with rejects, or out of memory",
-                "  4   audit: findings at or above --fail-on; rules test: a test case failed",
-                "  5   audit: some input rows rejected (takes precedence over 4)", ""), exitCodes(List.of()));
+                "  4   audit: findings at or above --fail-on; scrub: a claim held; rules test: a",
+                "        test case failed",
+                "  5   audit, scrub, history import: input rows rejected (4 gives way to it)",
+                ""), exitCodes(List.of()));
         assertEquals(String.join("\n",
                 "Exit codes:",
                 "  0   completed; no finding at or above --fail-on",

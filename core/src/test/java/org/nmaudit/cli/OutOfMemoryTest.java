@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
  * the heap, also when the error reaches the command as the cause of another (from an engine thread).
  */
 class OutOfMemoryTest {
-    private static final String MESSAGE = String.format("nmaudit: out of memory (the JVM may use %,d MB); one session"
-            + " holds every fact, so a larger data set needs a larger heap: rerun with NMAUDIT_JAVA_OPTS=-Xmx<size>,"
+    private static final String MESSAGE = String.format("nmaudit: out of memory (the JVM may use %,d MB); a patient with a"
+            + " very long history, or the provider pass over a very large data set (it holds every carried fact),"
+            + " needs a larger heap: rerun with NMAUDIT_JAVA_OPTS=-Xmx<size>,"
             + " e.g. NMAUDIT_JAVA_OPTS=-Xmx8g ./nmaudit ...%n", Runtime.getRuntime().maxMemory() >> 20);
 
     @Test

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieSession;
 import org.nmaudit.facts.AsOf;
 import org.nmaudit.facts.Parameter;
@@ -51,7 +56,7 @@ class PartitionedAuditEquivalenceTest {
         ReferenceData reference = new ReferenceReader(ReadProgress.SILENT).read(Path.of("data", "reference"));
         LocalDate asOf = set.latestServiceDate().orElseThrow();
 
-        WholeSession oracle = WholeSession.run(rules, parameters, asOf, set.factsWith(reference));
+        WholeSession oracle = WholeSession.run(folder, rules, parameters, asOf, set.factsWith(reference));
         assertTrue(oracle.findings.size() > 100, "the generated practice raises findings: " + oracle.findings.size());
         assertTrue(oracle.findings.countByRule().size() >= 15, "most rules fire: " + oracle.findings.countByRule());
         assertTrue(!oracle.ratios.isEmpty());
@@ -91,10 +96,27 @@ class PartitionedAuditEquivalenceTest {
         return out;
     }
 
+    /**
+     * The folder compiled straight through the Drools API, every rule in one base (the audit's own bases are
+     * split by pass).
+     */
+    private static KieBase everyRule(RuleFolder folder) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId id = ks.newReleaseId("org.nmaudit.test", "whole-session-" + System.nanoTime(), "1.0.0");
+        kfs.generateAndWritePomXML(id);
+        for (RuleFile f : folder.drlFiles()) {
+            kfs.write("src/main/resources/rules/" + f.name(), f.text());
+        }
+        assertEquals(List.of(), ks.newKieBuilder(kfs).buildAll().getResults().getMessages(Message.Level.ERROR));
+        return ks.newKieContainer(id).getKieBase();
+    }
+
     /** Today's engine before the passes: one session, every fact, every rule, no agenda filter. */
     private record WholeSession(FindingSet findings, List<ProviderRatio> ratios) {
-        static WholeSession run(RuleBase rules, ParameterSet parameters, LocalDate asOf, Iterable<Object> facts) {
-            KieSession session = rules.kieBase().newKieSession();
+        static WholeSession run(RuleFolder folder, RuleBase rules, ParameterSet parameters, LocalDate asOf,
+                Iterable<Object> facts) {
+            KieSession session = everyRule(folder).newKieSession();
             try {
                 session.setGlobal(RuleCompiler.FLAG_GLOBAL, rules.flag());
                 for (Parameter p : parameters.facts()) {

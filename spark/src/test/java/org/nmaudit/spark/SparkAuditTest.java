@@ -76,8 +76,9 @@ class SparkAuditTest {
                 Files.readAllLines(job.resolve("rejects.csv")).size());
         assertTrue(Files.readAllLines(cli.resolve("rejects.csv")).size() > 1, "the sample has rejects to compare");
         assertSameFindingsJson(cli, job);
-        assertEquals(List.of("findings.csv", "findings.json", "provider-ratios.csv", "rejects.csv", "run.json"),
-                listing(job));
+        assertEquals(List.of("findings.csv", "findings.json", "findings.xlsx", "provider-ratios.csv", "rejects.csv",
+                "report.html", "run.json"), listing(job), "the CLI's files, the monthly report's included");
+        assertEquals(listing(cli), listing(job));
     }
 
     @Test

@@ -3,13 +3,12 @@ package org.nmaudit.report.monthly;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.nmaudit.engine.ParameterSet;
 import org.nmaudit.facts.ProviderRatio;
 import org.nmaudit.findings.Finding;
+import org.nmaudit.findings.Findings;
 import org.nmaudit.findings.Scope;
 import org.nmaudit.input.FileSummary;
 import org.nmaudit.input.Reject;
@@ -129,34 +128,6 @@ public record AuditReportInputs(
 
     /** The line-scope findings of an iterable, as an iterable that filters on each pass. */
     public static Iterable<Finding> lineFindingsOf(Iterable<Finding> findings) {
-        return () -> new Iterator<>() {
-            private final Iterator<Finding> all = findings.iterator();
-            private Finding next = advance();
-
-            private Finding advance() {
-                while (all.hasNext()) {
-                    Finding f = all.next();
-                    if (f.scope() == Scope.LINE) {
-                        return f;
-                    }
-                }
-                return null;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public Finding next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                Finding f = next;
-                next = advance();
-                return f;
-            }
-        };
+        return () -> Findings.filter(findings.iterator(), f -> f.scope() == Scope.LINE);
     }
 }
