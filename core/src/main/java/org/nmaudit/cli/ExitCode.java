@@ -92,6 +92,13 @@ public final class ExitCode {
                 m.put("4", "a claim is held (a finding at or above --fail-on)");
                 m.put("5", "a batch row (a claim line or a documentation row) was rejected; takes precedence over 4");
             }
+            case "nmaudit serve" -> {
+                m.put("0", "help or version shown (the server itself runs until stopped with Ctrl-C)");
+                m.put("1", internal);
+                m.put("2", "usage error, --bind beyond the loopback address without --token-file, an unreadable or"
+                        + " unusable token file, rule compile error, unreadable reference data, the history database"
+                        + " cannot be reached, or the port is in use");
+            }
             case "nmaudit explain" -> {
                 m.put("0", "the finding is explained");
                 m.put("1", internal);

@@ -20,4 +20,10 @@ final class HistoryDatabaseOption {
     HistoryStore open() throws HistoryException {
         return HistoryStore.open(url);
     }
+
+    /** The same, with a pool of at most {@code maxConnections} (a server answers requests at once). */
+    HistoryStore open(int maxConnections) throws HistoryException {
+        return HistoryStore.open(org.nmaudit.history.StoreLocation.of(url),
+                org.nmaudit.history.Credentials.fromEnvironment(), maxConnections);
+    }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Compliance auditor for neuromodulation (spinal cord and peripheral nerve stimulator) billing.",
         subcommands = {AuditCommand.class, DiffCommand.class, ExplainCommand.class, GenerateCommand.class,
-            RulesCommand.class, X12Command.class, HistoryCommand.class, ScrubCommand.class})
+            RulesCommand.class, X12Command.class, HistoryCommand.class, ScrubCommand.class,
+            ServeCommand.class})
 public final class NmauditCommand {
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.nmaudit.audit.RatioLookback;
 import org.nmaudit.audit.RulesInBackground;
 import org.nmaudit.engine.ParameterSet;
 import org.nmaudit.engine.RuleBase;
@@ -23,7 +22,6 @@ import org.nmaudit.engine.RuleFolder;
 import org.nmaudit.engine.RuleSafety;
 import org.nmaudit.engine.RuleSelection;
 import org.nmaudit.engine.RuleSetupException;
-import org.nmaudit.facts.ClaimLine;
 import org.nmaudit.findings.Severity;
 import org.nmaudit.history.HistoryException;
 import org.nmaudit.history.HistoryStore;
@@ -33,9 +31,11 @@ import org.nmaudit.input.ReferenceReader;
 import org.nmaudit.report.ReportWriter;
 import org.nmaudit.report.RunRecord;
 import org.nmaudit.scrub.ClaimVerdict;
+import org.nmaudit.scrub.Recording;
 import org.nmaudit.scrub.ScrubBatch;
 import org.nmaudit.scrub.ScrubCsv;
 import org.nmaudit.scrub.ScrubResult;
+import org.nmaudit.scrub.ScrubRules;
 import org.nmaudit.scrub.Scrubber;
 import org.nmaudit.scrub.StoreHistory;
 import org.nmaudit.scrub.Verdict;
@@ -91,30 +91,8 @@ public final class ScrubCommand implements Callable<Integer> {
             description = "Output folder (default: reports/scrub-<yyyyMMdd-HHmmss>).")
     Path outputFolder;
 
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Rules folder (default: rules/ in the working directory if there is one, else the"
-                    + " installation's).")
-    Path rulesFolder;
-
-    @Option(names = "--reference", paramLabel = "DIR",
-            description = "Reference folder (default: data/reference/ in the working directory if there is one,"
-                    + " else the installation's).")
-    Path referenceFolder;
-
-    @Option(names = "--param", paramLabel = "NAME=VALUE",
-            description = "Overrides one parameter of parameters.properties for this scrub; repeatable.")
-    List<String> parameterOverrides = new ArrayList<>();
-
-    @Option(names = "--only", paramLabel = "ID[,ID...]", split = ",",
-            description = "Runs only these finding rules; repeatable.")
-    List<String> onlyRules = new ArrayList<>();
-
-    @Option(names = "--disable", paramLabel = "ID[,ID...]", split = ",",
-            description = "Does not run these finding rules; repeatable.")
-    List<String> disabledRules = new ArrayList<>();
-
     @Mixin
-    UnsafeRulesOption unsafeRules;
+    ScrubRulesOptions rulesOptions;
 
     @Spec
     CommandSpec spec;
@@ -126,26 +104,25 @@ public final class ScrubCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(err, false);
 
-        RuleFolder folder;
-        ParameterSet parameters;
-        RuleSelection selection = RuleSelection.of(onlyRules, disabledRules);
+        ScrubRules.Loaded loaded;
         try {
-            folder = RuleFolder.load(DefaultFolders.rules(rulesFolder)).withUnsafeCodeAllowed(unsafeRules.allowed);
-            parameters = folder.parameters().withOverrides(parameterOverrides);
+            loaded = rulesOptions.rules().load();
         } catch (RuleSetupException e) {
             return AuditCommand.RuleProblems.report(err, e, "nothing was scrubbed");
         }
-        String badParameter = RatioLookback.problem(parameters);
-        if (badParameter != null) {
-            err.println("nmaudit: " + badParameter);
+        if (loaded.parameterProblem() != null) {
+            err.println("nmaudit: " + loaded.parameterProblem());
             return ExitCode.USAGE;
         }
-        RulesInBackground compiling = RulesInBackground.compile(folder, selection);
+        RuleFolder folder = loaded.folder();
+        ParameterSet parameters = loaded.parameters();
+        RuleSelection selection = loaded.selection();
+        RulesInBackground compiling = loaded.compile();
 
         ReferenceData reference;
         ScrubBatch batch;
         try {
-            reference = new ReferenceReader(progress).read(DefaultFolders.reference(referenceFolder));
+            reference = new ReferenceReader(progress).read(rulesOptions.reference());
             batch = ScrubBatch.read(batchFolder, progress);
         } catch (InputException e) {
             return rulesFirst(err, compiling, "nmaudit: " + e.getMessage());
@@ -158,7 +135,7 @@ public final class ScrubCommand implements Callable<Integer> {
         }
         List<String> warnings = new ArrayList<>(reference.warnings());
         warnings.addAll(batch.summary().warnings());
-        if (unsafeRules.allowed) {
+        if (folder.unsafeCodeAllowed()) {
             RuleSafety.allowedAnyway(folder.drlFiles()).forEach(p -> warnings.add(p.toString()));
         }
         warnings.forEach(w -> err.println("warning: " + w));
@@ -173,7 +150,7 @@ public final class ScrubCommand implements Callable<Integer> {
             }
             int recorded = 0;
             if (record) {
-                recorded = record(store, batch, result);
+                recorded = Recording.record(new StoreHistory(store), batch, result, "scrub of " + batchFolder).claims();
             }
             int exit = exitCode(batch, result);
             Path outDir = outputFolder != null ? outputFolder
@@ -194,20 +171,6 @@ public final class ScrubCommand implements Callable<Integer> {
             err.println("nmaudit: " + e.getMessage());
             return ExitCode.USAGE;
         }
-    }
-
-    /** Stores the claims that may go out (PASS, REVIEW) and the batch's documentation, all or nothing. */
-    private int record(HistoryStore store, ScrubBatch batch, ScrubResult result) throws HistoryException {
-        List<ClaimLine> lines = new ArrayList<>();
-        int claims = 0;
-        for (ClaimVerdict v : result.verdicts()) {
-            if (v.verdict() == Verdict.PASS || v.verdict() == Verdict.REVIEW) {
-                lines.addAll(v.claim().lines());
-                claims++;
-            }
-        }
-        store.record(lines, batch.documentation(), "scrub of " + batchFolder);
-        return claims;
     }
 
     private static int exitCode(ScrubBatch batch, ScrubResult result) {
