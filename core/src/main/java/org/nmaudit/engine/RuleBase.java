@@ -74,4 +74,9 @@ public final class RuleBase {
     public List<RuleInfo> findingRules() {
         return rules.values().stream().filter(RuleInfo::isFindingRule).toList();
     }
+
+    /** How many finding rules by id, as rules check counts them (several DRL rules may be paths of one id). */
+    public long findingRuleIds() {
+        return findingRules().stream().map(RuleInfo::id).distinct().count();
+    }
 }

@@ -132,7 +132,7 @@ final class LiveRules implements AutoCloseable {
         }
         current.set(next);
         lastError = null;
-        console.accept("nmaudit serve: rules reloaded: " + next.rules().findingRules().size() + " finding rules, SHA-256 "
+        console.accept("nmaudit serve: rules reloaded: " + next.rules().findingRuleIds() + " finding rules, SHA-256 "
                 + next.sha256());
         return true;
     }

@@ -158,7 +158,7 @@ public final class ScrubServer implements AutoCloseable {
     /** The rules in use: how many finding rules, and their SHA-256. */
     public String rulesSummary() {
         LiveRules.Current current = rules.current();
-        return current.rules().findingRules().size() + " finding rules from " + current.loaded().folder().displayPath()
+        return current.rules().findingRuleIds() + " finding rules from " + current.loaded().folder().displayPath()
                 + ", SHA-256 " + current.sha256();
     }
 

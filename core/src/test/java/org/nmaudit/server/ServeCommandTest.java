@@ -81,6 +81,7 @@ class ServeCommandTest {
                         + " token\\); rules: (\\d+) finding rules from rules, SHA-256 ([0-9a-f]{64}); store:"
                         + " jdbc:h2:file:.*\\. Ctrl-C stops\\.").matcher(String.valueOf(first));
                 assertTrue(started.matches(), first + "\n" + Files.readString(tmp.resolve("err.txt")));
+                assertEquals("19", started.group(2), "finding rules by id, as rules check counts them");
                 HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(started.group(1) + "/v1/health")).timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.ofString());
