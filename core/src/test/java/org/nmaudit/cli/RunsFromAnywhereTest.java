@@ -81,7 +81,9 @@ class RunsFromAnywhereTest {
     /** A folder as the console of a run in the work folder shows it: relative where that is shorter. */
     private String shown(Path folder) {
         String relative = work.toAbsolutePath().relativize(folder).toString();
-        return relative.length() < folder.toString().length() ? relative : folder.toString();
+        // as FolderNames shows a folder: relative only below the working directory
+        return !relative.startsWith("..") && relative.length() < folder.toString().length() ? relative
+                : folder.toString();
     }
 
     private static JsonNode runJson(Path report) throws IOException {
