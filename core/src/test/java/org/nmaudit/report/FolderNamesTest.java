@@ -21,8 +21,8 @@ class FolderNamesTest {
     void aFolderElsewhereIsShownAbsoluteWhereverTheProjectIsCheckedOut() {
         String elsewhere = HERE.getRoot().resolve("nmaudit-elsewhere").resolve("data").toString();
         assertEquals(elsewhere, FolderNames.shown(elsewhere));
-        String sibling = HERE.resolveSibling("x").toString();
-        assertEquals(sibling, FolderNames.shown(sibling), "never ../x");
+        String sibling = HERE.resolveSibling(HERE.getFileName() + "-beside").toString();
+        assertEquals(sibling, FolderNames.shown(sibling), "never ../name");
     }
 
     @Test
