@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = "Writes the stored rows back as a data set (claims.csv and the four documentation files of"
-                + " data-format.md), in the order they were stored. Importing it into an empty history and"
+                + " docs/input-format.md), in the order they were stored. Importing it into an empty history and"
                 + " exporting again gives the same files.")
 public final class HistoryExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true,

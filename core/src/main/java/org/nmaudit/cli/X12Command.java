@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "x12",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Reads X12 837P/837I claims and 835 remittances (x12-input.md) without auditing them."
+        description = "Reads X12 837P/837I claims and 835 remittances without auditing them (docs/input-format.md maps them)."
                 + " An audit reads them itself: put the files in the data folder.",
         subcommands = {X12ToCsvCommand.class})
 public final class X12Command implements Callable<Integer> {

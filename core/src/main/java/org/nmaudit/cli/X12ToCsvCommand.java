@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = "Converts X12 837P/837I claims into the claims.csv an audit reads (data-format.md columns),"
+        description = "Converts X12 837P/837I claims into the claims.csv an audit reads (the columns of docs/input-format.md),"
                 + " with paid_amount from the 835 remittances given, and writes rejects.csv: every line that cannot"
                 + " be loaded, with file, segment, column, value and reason. Replacement (CLM05-3 = 7) and void"
                 + " (8) claims apply in the order of the files' interchange date and time (ISA09, ISA10). Does"
