@@ -76,18 +76,15 @@ public final class RuleCompiler {
             }
         }
         KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
         String subset = selection.isEverything() ? "" : "-" + Sha256.hex(selection.only() + "|" + selection.disabled())
                 .substring(0, 8);
         ReleaseId releaseId = ks.newReleaseId("org.nmaudit.rules", "rules-"
                 + Sha256.hex(folder.contentKey()).substring(0, 12) + subset, "1.0.0");
-        kfs.generateAndWritePomXML(releaseId);
         Map<String, RuleFile> byName = new LinkedHashMap<>();
         for (RuleFile f : folder.drlFiles()) {
-            kfs.write(RESOURCES + "rules/" + f.name(), f.text());
             byName.put(f.name(), f);
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        KieBuilder builder = buildModule(ks, folder, releaseId);
         List<RuleProblem> problems = new ArrayList<>();
         DrlErrorLocator locator = new DrlErrorLocator(byName);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -152,14 +149,9 @@ public final class RuleCompiler {
                 return null;
             }
         }
-        KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId(patientRelease.getGroupId(), patientRelease.getArtifactId() + "-provider",
                 patientRelease.getVersion());
-        kfs.generateAndWritePomXML(releaseId);
-        for (RuleFile f : folder.drlFiles()) {
-            kfs.write(RESOURCES + "rules/" + f.name(), f.text());
-        }
-        ks.newKieBuilder(kfs).buildAll(); // the same files compiled without an error just above
+        buildModule(ks, folder, releaseId); // the same files compiled without an error just above
         KieBase providerBase = ks.newKieContainer(releaseId).getKieBase();
         for (RuleInfo r : rules.values()) {
             if (!r.isProviderPass() || !selection.allows(r)) {
@@ -167,6 +159,16 @@ public final class RuleCompiler {
             }
         }
         return providerBase;
+    }
+
+    /** Writes the folder's DRL files as a KIE module of {@code releaseId} and compiles it. */
+    private static KieBuilder buildModule(KieServices ks, RuleFolder folder, ReleaseId releaseId) {
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        for (RuleFile f : folder.drlFiles()) {
+            kfs.write(RESOURCES + "rules/" + f.name(), f.text());
+        }
+        return ks.newKieBuilder(kfs).buildAll();
     }
 
     /**

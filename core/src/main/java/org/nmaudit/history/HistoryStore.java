@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
@@ -331,8 +332,9 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Writes everything committed to the database file (H2), so that the file can be copied. */
     void checkpoint() throws HistoryException {
-        try (Connection connection = connection("writing the database file")) {
-            StagedImport.checkpoint(connection);
+        try (Connection connection = connection("writing the database file");
+                Statement s = connection.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
         } catch (SQLException e) {
             throw StoreErrors.failed(location, "writing the database file", e);
         }

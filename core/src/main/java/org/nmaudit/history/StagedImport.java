@@ -6,9 +6,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -161,13 +158,6 @@ public final class StagedImport implements AutoCloseable {
 
         StoreLocation withBase(Path newBase) throws HistoryException {
             return StoreLocation.parse("jdbc:h2:file:" + newBase + settings);
-        }
-    }
-
-    /** For {@link HistoryStore#checkpoint()}: writes everything committed to the file. */
-    static void checkpoint(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("CHECKPOINT SYNC");
         }
     }
 }
