@@ -23,6 +23,7 @@ import org.nmaudit.input.InputSink;
 import org.nmaudit.input.ReadProgress;
 import org.nmaudit.input.Reject;
 import org.nmaudit.input.RejectLog;
+import org.nmaudit.input.x12.X12DataFiles;
 
 /**
  * Reads a data folder into patient partitions and a reject log, in one pass over the files: what an
@@ -33,6 +34,14 @@ public final class PartitionedInput implements InputSink {
     static final long BYTES_PER_PARTITION = 48L << 20;
     /** A stored claim line counted as this many CSV bytes, to choose the partitions of a store audit. */
     private static final long STORED_LINE_BYTES = 110;
+    /**
+     * Partitions are held in memory when the input is at most this fraction of the maximum heap: a fact takes
+     * about twice its CSV bytes in memory (1M claim lines, 112 MB of CSV: about 250 MB of facts), and the
+     * rules' sessions, the findings and the reports need the rest. Above it they go to temporary files.
+     */
+    private static final int HEAP_PER_INPUT_BYTE_IN_MEMORY = 8;
+    /** Set to "true", partitions always go to files: how the tests run the file path on small data. */
+    static final String ON_DISK_PROPERTY = "nmaudit.test.partitionsOnDisk";
 
     private final PatientPartitions partitions;
     private final RejectLog rejects;
@@ -68,8 +77,7 @@ public final class PartitionedInput implements InputSink {
      */
     public static Result read(Path dataFolder, ScratchFolder scratch, ReadProgress progress, LocalDate runDate,
             AuditPeriod period) throws InputException, IOException {
-        PatientPartitions partitions = PatientPartitions.create(scratch.resolve("partitions"),
-                PatientPartitions.countFor(inputBytes(dataFolder), BYTES_PER_PARTITION));
+        PatientPartitions partitions = partitionsFor(inputBytes(dataFolder), scratch);
         RejectLog rejects = new RejectLog(scratch.resolve("rejects.bin"));
         PartitionedInput sink = new PartitionedInput(partitions, rejects, runDate, period);
         DataSetSummary summary;
@@ -99,8 +107,7 @@ public final class PartitionedInput implements InputSink {
     public static Result readStore(HistoryStore store, ScratchFolder scratch, LocalDate runDate, AuditPeriod period)
             throws HistoryException, IOException {
         StoreCounts counts = store.counts();
-        PatientPartitions partitions = PatientPartitions.create(scratch.resolve("partitions"),
-                PatientPartitions.countFor(counts.claimLines() * STORED_LINE_BYTES, BYTES_PER_PARTITION));
+        PatientPartitions partitions = partitionsFor(counts.claimLines() * STORED_LINE_BYTES, scratch);
         RejectLog rejects = new RejectLog(scratch.resolve("rejects.bin"));
         PartitionedInput sink = new PartitionedInput(partitions, rejects, runDate, period);
         long started = System.nanoTime();
@@ -146,15 +153,38 @@ public final class PartitionedInput implements InputSink {
         rejects.add(reject);
     }
 
+    /** In memory or in files, as many as the input's size calls for (the same count either way). */
+    static PatientPartitions partitionsFor(long inputBytes, ScratchFolder scratch) throws IOException {
+        int count = PatientPartitions.countFor(inputBytes, BYTES_PER_PARTITION);
+        if (!Boolean.getBoolean(ON_DISK_PROPERTY)
+                && inputBytes <= Runtime.getRuntime().maxMemory() / HEAP_PER_INPUT_BYTE_IN_MEMORY) {
+            return PatientPartitions.inMemory(count);
+        }
+        return PatientPartitions.create(scratch.resolve("partitions"), count);
+    }
+
+    /** The bytes of the data files: CSV and X12 (a file that is neither is not read). */
     private static long inputBytes(Path folder) {
+        if (Files.isRegularFile(folder)) {
+            return sizeOf(folder);
+        }
         long total = 0;
-        try (var files = Files.newDirectoryStream(folder, "*.csv")) {
+        try (var files = Files.newDirectoryStream(folder,
+                p -> Files.isRegularFile(p) && (p.getFileName().toString().endsWith(".csv") || X12DataFiles.isX12(p)))) {
             for (Path p : files) {
-                total += Files.size(p);
+                total += sizeOf(p);
             }
         } catch (IOException e) {
             // the reader reports an unreadable folder; one partition is a fine guess meanwhile
         }
         return total;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // the reader reports an unreadable file
+        }
     }
 }

@@ -56,7 +56,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nmaudit audit DATA_DIR}: the monthly compliance audit of one data folder. The rows are read and
- * validated into patient partitions on disk while the rules compile; then the patient pass runs every
+ * validated into patient partitions (in memory, or on disk for a data set too large for the heap) while the
+ * rules compile; then the patient pass runs every
  * partition on a pool of workers and the provider pass runs what it carried; the findings are merged
  * into report order as they are written.
  */
@@ -148,8 +149,9 @@ public final class AuditCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--tmp", paramLabel = "DIR",
-            description = "Folder for the run's temporary files (patient partitions, about the size of the input;"
-                    + " removed when the run ends). Default: the output folder's parent.")
+            description = "Folder for the run's temporary files (patient partitions of an input too large to hold in"
+                    + " memory, about the size of the input; removed when the run ends). Default: the output"
+                    + " folder's parent.")
     Path tmpFolder;
 
     @Mixin
@@ -303,8 +305,9 @@ public final class AuditCommand implements Callable<Integer> {
         ProviderPassResult providers;
         Findings findings;
         try (FindingSorter sorter = new FindingSorter(scratch.resolve("findings"), FINDINGS_IN_MEMORY)) {
-            progress.step(String.format("rules: %d rules on %,d rows of %,d partition(s), %d worker(s)",
-                    rules.rules().size(), input.partitions().factCount(), input.partitions().count(), threads));
+            progress.step(String.format("rules: %d rules on %,d rows of %,d partition(s) %s, %d worker(s)",
+                    rules.rules().size(), input.partitions().factCount(), input.partitions().count(),
+                    input.partitions().inMemory() ? "in memory" : "on disk", threads));
             long rulesStart = System.nanoTime();
             PartitionedAudit passes = new PartitionedAudit(new RuleEngine(rules), threads, progress);
             try {

@@ -15,23 +15,39 @@ import java.util.Map;
 import org.nmaudit.facts.PatientFact;
 
 /**
- * The loaded rows of a data set, spread over temporary files by a hash of patient_id so that each file
+ * The loaded rows of a data set, spread over partitions by a hash of patient_id so that each partition
  * holds every row of its patients and can be audited on its own: the input is not sorted by patient,
  * and a large data set does not fit in memory, but one partition does. Rows keep their read order within
  * a partition, so a patient's facts come back in the order of the files.
+ *
+ * <p>A large data set's partitions are temporary files ({@link #create}); one that fits comfortably in the
+ * heap keeps them in memory ({@link #inMemory}), which spares writing every fact out and reading it back
+ * (on 1M lines a tenth of the audit's CPU). Either way the partitions, their order and their facts are
+ * the same, so are the findings.
  */
 public final class PatientPartitions implements Closeable {
     private static final int BUFFER = 1 << 16;
 
+    /** Null when the partitions are held in memory. */
     private final Path folder;
     private final DataOutputStream[] writers;
+    private final List<List<PatientFact>> held;
     private final long[] facts;
     private long total;
 
     private PatientPartitions(Path folder, int count) throws IOException {
         this.folder = folder;
-        this.writers = new DataOutputStream[count];
         this.facts = new long[count];
+        if (folder == null) {
+            this.writers = null;
+            this.held = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                held.add(new ArrayList<>());
+            }
+            return;
+        }
+        this.held = null;
+        this.writers = new DataOutputStream[count];
         Files.createDirectories(folder);
         for (int i = 0; i < count; i++) {
             writers[i] = new DataOutputStream(UnsharedBufferedStreams.output(Files.newOutputStream(file(i)), BUFFER));
@@ -39,10 +55,26 @@ public final class PatientPartitions implements Closeable {
     }
 
     /**
+     * Partitions in temporary files.
+     *
      * @param folder a temporary folder of the run, created here and removed by {@link #close}
      */
     public static PatientPartitions create(Path folder, int count) throws IOException {
         return new PatientPartitions(folder, Math.max(1, count));
+    }
+
+    /** Partitions held in memory: for a data set known to fit in the heap many times over. */
+    public static PatientPartitions inMemory(int count) {
+        try {
+            return new PatientPartitions(null, Math.max(1, count));
+        } catch (IOException e) {
+            throw new AssertionError("no file is opened for partitions in memory", e);
+        }
+    }
+
+    /** Whether the partitions are held in memory rather than in files. */
+    public boolean inMemory() {
+        return held != null;
     }
 
     /**
@@ -59,7 +91,13 @@ public final class PatientPartitions implements Closeable {
     }
 
     public void add(PatientFact fact) {
-        int p = partitionOf(fact.getPatientId(), writers.length);
+        int p = partitionOf(fact.getPatientId(), facts.length);
+        if (held != null) {
+            held.get(p).add(fact);
+            facts[p]++;
+            total++;
+            return;
+        }
         try {
             FactCodec.write(writers[p], fact);
         } catch (IOException e) {
@@ -71,13 +109,16 @@ public final class PatientPartitions implements Closeable {
 
     /** Ends writing; the partitions can then be read. */
     public void finishWriting() throws IOException {
+        if (writers == null) {
+            return;
+        }
         for (DataOutputStream w : writers) {
             w.close();
         }
     }
 
     public int count() {
-        return writers.length;
+        return facts.length;
     }
 
     public long factCount() {
@@ -88,8 +129,15 @@ public final class PatientPartitions implements Closeable {
         return facts[partition];
     }
 
-    /** Each patient's facts of one partition, patients in first-seen order, facts in read order. */
+    /**
+     * Each patient's facts of one partition, patients in first-seen order, facts in read order. A partition
+     * held in memory is handed over once: it is let go here, so the heap holds each fact once.
+     */
     public List<List<PatientFact>> patientsOf(int partition) throws IOException {
+        if (held != null) {
+            List<PatientFact> partitionFacts = held.set(partition, List.of());
+            return PatientBatches.byPatient(partitionFacts);
+        }
         Map<String, List<PatientFact>> byPatient = new LinkedHashMap<>();
         FactCodec codec = new FactCodec();
         try (DataInputStream in = new DataInputStream(UnsharedBufferedStreams.input(Files.newInputStream(file(partition)),
@@ -115,6 +163,10 @@ public final class PatientPartitions implements Closeable {
     /** Removes the partition files (and the folder, when nothing else is in it). */
     @Override
     public void close() throws IOException {
+        if (held != null) {
+            held.replaceAll(p -> List.of());
+            return;
+        }
         for (DataOutputStream w : writers) {
             try {
                 w.close();

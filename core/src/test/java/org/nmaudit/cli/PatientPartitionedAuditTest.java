@@ -18,7 +18,8 @@ import org.nmaudit.testing.CliRun;
 
 /**
  * The audit of data/sample through the patient-partitioned engine: the same report bytes for any number
- * of workers, and no temporary file left behind, after success or failure.
+ * of workers and with partitions in memory or in files, and no temporary file left behind, after success
+ * or failure.
  */
 class PatientPartitionedAuditTest {
     private static final List<String> SAME_BYTES = List.of("findings.csv", "provider-ratios.csv", "rejects.csv");
@@ -41,10 +42,33 @@ class PatientPartitionedAuditTest {
     }
 
     @Test
+    void partitionsInFilesGiveTheReportOfPartitionsInMemory() throws IOException {
+        Path inMemory = audit("2");
+        Path inFiles;
+        System.setProperty("nmaudit.test.partitionsOnDisk", "true");
+        try {
+            inFiles = audit("2", "in-files");
+        } finally {
+            System.clearProperty("nmaudit.test.partitionsOnDisk");
+        }
+        for (String file : SAME_BYTES) {
+            assertArrayEquals(Files.readAllBytes(inMemory.resolve(file)), Files.readAllBytes(inFiles.resolve(file)),
+                    file);
+        }
+        assertEquals(findingsJsonWithoutTimes(inMemory), findingsJsonWithoutTimes(inFiles), "findings.json");
+    }
+
+    @Test
     void temporaryFilesGoUnderTmpAndAreRemoved() throws IOException {
         Path scratch = Files.createDirectories(tmp.resolve("scratch"));
-        CliRun run = CliRun.of("audit", "data/sample", "--out", tmp.resolve("out").toString(), "--tmp",
-                scratch.toString());
+        CliRun run;
+        System.setProperty("nmaudit.test.partitionsOnDisk", "true");
+        try {
+            run = CliRun.of("audit", "data/sample", "--out", tmp.resolve("out").toString(), "--tmp",
+                    scratch.toString());
+        } finally {
+            System.clearProperty("nmaudit.test.partitionsOnDisk");
+        }
         assertEquals(5, run.exitCode(), run::toString);
         assertEquals(List.of(), list(scratch), "nothing left in --tmp");
     }
@@ -82,7 +106,11 @@ class PatientPartitionedAuditTest {
     }
 
     private Path audit(String threads) {
-        Path out = tmp.resolve("out-" + threads);
+        return audit(threads, "out-" + threads);
+    }
+
+    private Path audit(String threads, String outName) {
+        Path out = tmp.resolve(outName);
         CliRun run = CliRun.of("audit", "data/sample", "--out", out.toString(), "--threads", threads);
         assertEquals(5, run.exitCode(), run::toString);
         return out;

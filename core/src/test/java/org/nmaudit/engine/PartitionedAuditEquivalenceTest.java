@@ -62,14 +62,18 @@ class PartitionedAuditEquivalenceTest {
         assertTrue(!oracle.ratios.isEmpty());
 
         SharedFacts shared = SharedFacts.of(parameters, asOf, reference.facts());
-        int[][] settings = {{1, 1, 2000, 1_000_000}, {7, 3, 37, 50}, {3, 2, 1, 7}};
+        // partitions, workers, facts a batch, findings in memory, partitions held in memory (1) or in files (0)
+        int[][] settings = {{1, 1, 2000, 1_000_000, 0}, {7, 3, 37, 50, 0}, {3, 2, 1, 7, 0}, {3, 2, 2000, 50, 1},
+            {7, 1, 37, 1_000_000, 1}};
         for (int[] s : settings) {
             int partitionCount = s[0];
             int threads = s[1];
             int factsPerBatch = s[2];
             int inMemory = s[3];
-            Path scratch = tmp.resolve("scratch-" + partitionCount + "-" + threads);
-            try (PatientPartitions partitions = PatientPartitions.create(scratch.resolve("p"), partitionCount);
+            boolean partitionsInMemory = s[4] == 1;
+            Path scratch = tmp.resolve("scratch-" + partitionCount + "-" + threads + "-" + s[4]);
+            try (PatientPartitions partitions = partitionsInMemory ? PatientPartitions.inMemory(partitionCount)
+                    : PatientPartitions.create(scratch.resolve("p"), partitionCount);
                     FindingSorter sorter = new FindingSorter(scratch.resolve("f"), inMemory)) {
                 for (PatientFact f : set.patientFacts()) {
                     partitions.add(f);
@@ -79,7 +83,8 @@ class PartitionedAuditEquivalenceTest {
                         PartitionedAudit.Progress.SILENT).run(shared, partitions, sorter);
                 Findings findings = sorter.finish();
                 String setting = partitionCount + " partitions, " + threads + " workers, " + factsPerBatch
-                        + " facts a batch, " + inMemory + " findings in memory";
+                        + " facts a batch, " + inMemory + " findings in memory, partitions "
+                        + (partitionsInMemory ? "in memory" : "in files");
                 assertEquals(oracle.findings.all(), list(findings), setting);
                 assertEquals(oracle.findings.countByRule(), findings.countByRule(), setting);
                 assertEquals(oracle.findings.countBySeverity(), findings.countBySeverity(), setting);

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nmaudit.facts.ClaimLine;
 import org.nmaudit.facts.PatientFact;
 import org.nmaudit.facts.PayerType;
@@ -24,7 +26,9 @@ import org.nmaudit.input.DataSet;
 import org.nmaudit.input.DataSetReader;
 import org.nmaudit.input.ReadProgress;
 
-/** Facts go to partition files and come back equal, every field, grouped by patient in read order. */
+/**
+ * Facts go to partitions (files or memory) and come back equal, every field, grouped by patient in read order.
+ */
 class PatientPartitionsTest {
     @TempDir
     Path tmp;
@@ -59,11 +63,15 @@ class PatientPartitionsTest {
         assertEquals(full.getAmountAtRisk(), fullBack.getAmountAtRisk());
     }
 
-    @Test
-    void aPatientsFactsStayTogetherAndInReadOrder() throws Exception {
+    @ParameterizedTest(name = "in memory: {0}")
+    @ValueSource(booleans = {false, true})
+    void aPatientsFactsStayTogetherAndInReadOrder(boolean inMemory) throws Exception {
         DataSet sample = new DataSetReader(ReadProgress.SILENT).read(Path.of("data", "sample"));
         Path folder = tmp.resolve("p");
-        try (PatientPartitions partitions = PatientPartitions.create(folder, 5)) {
+        Files.createDirectories(folder);
+        try (PatientPartitions partitions = inMemory ? PatientPartitions.inMemory(5)
+                : PatientPartitions.create(folder, 5)) {
+            assertEquals(inMemory, partitions.inMemory());
             sample.patientFacts().forEach(partitions::add);
             partitions.finishWriting();
             assertEquals(sample.patientFacts().size(), partitions.factCount());
@@ -85,6 +93,19 @@ class PatientPartitionsTest {
             }
         }
         assertFalse(Files.list(folder).findAny().isPresent(), "close removes the partition files");
+    }
+
+    @Test
+    void aPartitionHeldInMemoryIsHandedOverOnce() throws Exception {
+        ClaimLine line = new ClaimLine("C1", 1, "P1", PayerType.MEDICARE, "1234567893", LocalDate.of(2025, 2, 28),
+                "63650", List.of(), BigDecimal.ONE, List.of(), null, null, null, null, null, 2);
+        try (PatientPartitions partitions = PatientPartitions.inMemory(1)) {
+            partitions.add(line);
+            partitions.finishWriting();
+            assertEquals(List.of(List.of(line)), partitions.patientsOf(0));
+            assertEquals(List.of(), partitions.patientsOf(0), "the partition's facts are let go once handed over");
+            assertEquals(1, partitions.factCount(0));
+        }
     }
 
     @Test
