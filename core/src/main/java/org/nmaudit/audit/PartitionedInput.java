@@ -48,8 +48,9 @@ public final class PartitionedInput implements InputSink {
     private final FutureServiceDates futureDates;
     private final int cutAfterDay;
     private final int periodStartDay;
-    private final Map<String, Long> afterPeriod = new HashMap<>();
-    private final Map<String, Long> loadedPerFile = new HashMap<>();
+    /** Counts per file name; a long[1] each, so counting a row boxes nothing. */
+    private final Map<String, long[]> afterPeriod = new HashMap<>();
+    private final Map<String, long[]> loadedPerFile = new HashMap<>();
     private int latestServiceDay = Integer.MIN_VALUE;
     private long linesInPeriod;
 
@@ -91,7 +92,7 @@ public final class PartitionedInput implements InputSink {
         if (period != null) {
             List<FileSummary> files = new ArrayList<>();
             for (FileSummary f : summary.files()) {
-                files.add(f.present() ? f.withAfterPeriod(sink.afterPeriod.getOrDefault(f.fileName(), 0L)) : f);
+                files.add(f.present() ? f.withAfterPeriod(count(sink.afterPeriod, f.fileName())) : f);
             }
             summary = new DataSetSummary(List.copyOf(files), summary.warnings(), summary.latestServiceDate());
         }
@@ -120,9 +121,9 @@ public final class PartitionedInput implements InputSink {
         List<FileSummary> files = new ArrayList<>();
         for (String file : List.of("claims.csv", "trial-outcomes.csv", "repeat-trial-justifications.csv",
                 "programming-sessions.csv", "psych-evaluations.csv")) {
-            long rows = sink.loadedPerFile.getOrDefault(file, 0L);
+            long rows = count(sink.loadedPerFile, file);
             FileSummary f = new FileSummary(file, true, null, rows, rows, 0);
-            files.add(period == null ? f : f.withAfterPeriod(sink.afterPeriod.getOrDefault(file, 0L)));
+            files.add(period == null ? f : f.withAfterPeriod(count(sink.afterPeriod, file)));
         }
         DataSetSummary summary = new DataSetSummary(List.copyOf(files), List.of(),
                 sink.latestServiceDay == Integer.MIN_VALUE ? java.util.Optional.empty()
@@ -133,19 +134,25 @@ public final class PartitionedInput implements InputSink {
 
     @Override
     public void loaded(PatientFact fact) {
-        loadedPerFile.merge(DataSetReader.fileNameOf(fact), 1L, Long::sum);
+        String file = DataSetReader.fileNameOf(fact);
+        loadedPerFile.computeIfAbsent(file, f -> new long[1])[0]++;
         if (fact instanceof ClaimLine line) {
             futureDates.check(line);
             latestServiceDay = Math.max(latestServiceDay, line.getServiceDay());
         }
         if (fact.recordDay() > cutAfterDay) {
-            afterPeriod.merge(DataSetReader.fileNameOf(fact), 1L, Long::sum);
+            afterPeriod.computeIfAbsent(file, f -> new long[1])[0]++;
             return;
         }
         if (fact instanceof ClaimLine && fact.recordDay() >= periodStartDay) {
             linesInPeriod++;
         }
         partitions.add(fact);
+    }
+
+    private static long count(Map<String, long[]> counts, String file) {
+        long[] c = counts.get(file);
+        return c == null ? 0 : c[0];
     }
 
     @Override
