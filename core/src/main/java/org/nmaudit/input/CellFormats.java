@@ -134,6 +134,9 @@ final class CellFormats {
     }
 
     static BigDecimal amount(String v) throws InvalidCell {
+        if (isPlainDecimal(v)) {
+            return new BigDecimal(v); // the common form, e.g. 234.00 or -12.50: the same value and scale as below
+        }
         if (!AMOUNT.matcher(v).matches()) {
             throw new InvalidCell("is not a dollar amount; write e.g. 407.00, $29,617.00 or -12.50"
                     + " (thousands separators only in groups of three)");
@@ -141,6 +144,35 @@ final class CellFormats {
         boolean negative = v.indexOf('-') >= 0;
         BigDecimal amount = new BigDecimal(v.replace("$", "").replace(",", "").replace("-", ""));
         return negative ? amount.negate() : amount;
+    }
+
+    /** Digits with an optional leading minus and an optional fraction ({@code -?\d+(\.\d+)?}), without a regex. */
+    static boolean isPlainDecimal(String v) {
+        int i = v.startsWith("-") ? 1 : 0;
+        int digits = 0;
+        while (i < v.length() && isDigit(v.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i == v.length()) {
+            return true;
+        }
+        if (v.charAt(i) != '.' || i + 1 == v.length()) {
+            return false;
+        }
+        for (i++; i < v.length(); i++) {
+            if (!isDigit(v.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** A fee-schedule amount: a dollar amount that is not negative. */

@@ -1,8 +1,10 @@
 package org.nmaudit.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -165,6 +167,24 @@ class CellFormatsTest {
     void amountAccepts(String cell, String expected) throws InvalidCell {
         BigDecimal got = CellFormats.amount(cell);
         assertEquals(0, new BigDecimal(expected).compareTo(got), cell + " -> " + got);
+    }
+
+    /** The plain form skips the regex: it must give exactly what the general form gives, scale included. */
+    @ParameterizedTest
+    @ValueSource(strings = {"234.00", "-12.50", "0", "-0.00", "007.10", "12345678901234567890.123", "5.0000"})
+    void aPlainDecimalParsesAsTheGeneralFormDoes(String cell) throws InvalidCell {
+        assertTrue(CellFormats.isPlainDecimal(cell), cell);
+        BigDecimal general = new BigDecimal(cell.replace("-", ""));
+        general = cell.startsWith("-") ? general.negate() : general;
+        BigDecimal got = CellFormats.amount(cell);
+        assertEquals(general, got, cell + ": value and scale");
+        assertEquals(general.scale(), got.scale(), cell);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-", ".5", "5.", "1,000", "$5", "--5", "5-", "1.2.3", "\u0665", "+5", "5e3", " 5"})
+    void otherFormsAreNotPlainDecimals(String cell) {
+        assertFalse(CellFormats.isPlainDecimal(cell), cell);
     }
 
     @ParameterizedTest
