@@ -40,6 +40,10 @@ public final class FactCodec {
     private final Map<String, String> strings = new HashMap<>();
     private final Map<Integer, LocalDate> dates = new HashMap<>();
     private final Map<String, List<String>> lists = new HashMap<>();
+    /** One-item lists (most diagnosis and modifier lists), by their item: no joined key to build. */
+    private final Map<String, List<String>> singletons = new HashMap<>();
+    /** The bytes of the text being read: one buffer for every text, not an array each. */
+    private byte[] buffer = new byte[256];
 
     public static void write(DataOutput out, PatientFact fact) throws IOException {
         if (fact instanceof ClaimLine c) {
@@ -151,14 +155,16 @@ public final class FactCodec {
         out.write(bytes);
     }
 
-    private static String text(DataInput in) throws IOException {
+    private String text(DataInput in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;
         }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        if (length > buffer.length) {
+            buffer = new byte[Math.max(length, buffer.length * 2)];
+        }
+        in.readFully(buffer, 0, length);
+        return new String(buffer, 0, length, StandardCharsets.UTF_8);
     }
 
     private static void list(DataOutput out, List<String> items) throws IOException {
@@ -172,6 +178,17 @@ public final class FactCodec {
         int size = in.readInt();
         if (size == 0) {
             return List.of();
+        }
+        if (size == 1) {
+            String item = shared(text(in));
+            List<String> known = singletons.get(item);
+            if (known == null) {
+                known = List.of(item);
+                if (singletons.size() < 100_000) {
+                    singletons.put(item, known);
+                }
+            }
+            return known;
         }
         List<String> items = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
