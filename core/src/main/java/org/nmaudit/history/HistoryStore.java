@@ -102,6 +102,26 @@ public final class HistoryStore implements AutoCloseable {
         return new HistoryStore(location, pool);
     }
 
+    /**
+     * Rewrites a closed embedded database file with its live pages only (H2's SHUTDOWN COMPACT), so that the
+     * dead pages of a large write do not stay in the file.
+     */
+    static void compact(StoreLocation location, Credentials credentials) throws HistoryException {
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(location.jdbcUrl(), connectionProperties(location, credentials));
+        } catch (SQLException e) {
+            throw StoreErrors.connecting(location, e);
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            throw StoreErrors.failed(location, "compacting the database file", e);
+        } finally {
+            closeQuietly(connection); // already closed by the shutdown
+        }
+    }
+
     private static Properties connectionProperties(StoreLocation location, Credentials credentials) {
         Properties p = new Properties();
         String user = credentials.user();
