@@ -21,9 +21,12 @@ final class HistoryDatabaseOption {
         return HistoryStore.open(url);
     }
 
-    /** The same, with a pool of at most {@code maxConnections} (a server answers requests at once). */
-    HistoryStore open(int maxConnections) throws HistoryException {
-        return HistoryStore.open(org.nmaudit.history.StoreLocation.of(url),
+    /**
+     * The store of a server: a pool of at most {@code maxConnections} (it answers requests at once), see
+     * {@link HistoryStore#openForServing}.
+     */
+    HistoryStore openForServing(int maxConnections) throws HistoryException {
+        return HistoryStore.openForServing(org.nmaudit.history.StoreLocation.of(url),
                 org.nmaudit.history.Credentials.fromEnvironment(), maxConnections);
     }
 }

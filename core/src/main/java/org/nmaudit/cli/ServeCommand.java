@@ -95,7 +95,7 @@ public final class ServeCommand implements Callable<Integer> {
         reference.warnings().forEach(w -> err.println("warning: " + w));
         HistoryStore store;
         try {
-            store = database.open(STORE_CONNECTIONS);
+            store = database.openForServing(STORE_CONNECTIONS);
         } catch (HistoryException e) {
             err.println("nmaudit: " + e.getMessage());
             return ExitCode.USAGE;

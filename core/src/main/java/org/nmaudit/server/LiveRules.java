@@ -148,7 +148,7 @@ final class LiveRules implements AutoCloseable {
 
     private Current compiled(ScrubRules.Loaded loaded) throws RuleSetupException {
         RuleBase rules = loaded.compile().rules();
-        Scrubber scrubber = new Scrubber(new RuleEngine(rules), loaded.parameters(), reference);
+        Scrubber scrubber = new Scrubber(RuleEngine.pooled(rules), loaded.parameters(), reference);
         return new Current(loaded, rules, scrubber, loaded.sha256(), Instant.now());
     }
 
