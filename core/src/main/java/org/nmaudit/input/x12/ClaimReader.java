@@ -2,7 +2,6 @@ package org.nmaudit.input.x12;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -14,9 +13,6 @@ import java.util.function.Consumer;
  * 2420x, and LIN or SVD the 2410 drug and 2430 prior-payer loops, whose REFs are not the line's.
  */
 final class ClaimReader {
-    /** The segments the loops and the mapping need; the rest (addresses, contacts, CAS ...) is skipped unread. */
-    private static final Set<String> READ = Set.of("HL", "NM1", "SBR", "DMG", "CLM", "DTP", "REF", "HI", "LX", "SV1",
-            "SV2", "LIN", "SVD");
 
     private final Consumer<Claim837> claims;
     private final boolean claimHeadsOnly;
@@ -68,9 +64,16 @@ final class ClaimReader {
             this.kind = kind;
         }
 
+        /** The segments the loops and the mapping need; the rest (addresses, contacts, CAS ...) is skipped unread. */
         @Override
         public boolean wants(String tag) {
-            return claimHeadsOnly ? tag.equals("CLM") : READ.contains(tag);
+            if (claimHeadsOnly) {
+                return tag.equals("CLM");
+            }
+            return switch (tag) {
+                case "HL", "NM1", "SBR", "DMG", "CLM", "DTP", "REF", "HI", "LX", "SV1", "SV2", "LIN", "SVD" -> true;
+                default -> false;
+            };
         }
 
         @Override

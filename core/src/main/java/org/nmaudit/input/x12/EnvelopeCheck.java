@@ -13,9 +13,6 @@ import java.util.Set;
  * is left to StAEDI, which reads the file again and words the problem (x12-input.md §6).
  */
 final class EnvelopeCheck implements SegmentHandler {
-    /** Segments of the envelope StAEDI knows; the last four never appear in a plain claim or remittance file. */
-    private static final Set<String> ENVELOPE = Set.of("ISA", "GS", "ST", "SE", "GE", "IEA", "TA1", "ISB", "ISE",
-            "ISX");
     private static final Set<String> AUTHORIZATION_QUALIFIERS = Set.of("00", "01", "02", "03", "04", "05", "06");
     private static final Set<String> SECURITY_QUALIFIERS = Set.of("00", "01");
     private static final Set<String> ID_QUALIFIERS = Set.of("01", "02", "03", "04", "07", "08", "09", "10", "11",
@@ -50,16 +47,31 @@ final class EnvelopeCheck implements SegmentHandler {
 
     @Override
     public boolean wants(String tag) {
-        return ENVELOPE.contains(tag) || next.wants(tag);
+        return envelope(tag) || next.wants(tag);
     }
 
+    /**
+     * The scanner hands on only segments {@link #wants wanted}: one that is not the envelope's is the next
+     * handler's.
+     */
     @Override
     public boolean segment(Segment segment) throws X12Exception {
-        if (passed && ENVELOPE.contains(segment.tag())) {
+        if (!envelope(segment.tag())) {
+            return next.segment(segment);
+        }
+        if (passed) {
             passed = segment instanceof ScannedSegment s && check(s);
             last = segment.ordinal();
         }
         return !next.wants(segment.tag()) || next.segment(segment);
+    }
+
+    /** Segments of the envelope StAEDI knows; the last four never appear in a plain claim or remittance file. */
+    private static boolean envelope(String tag) {
+        return switch (tag) {
+            case "ISA", "GS", "ST", "SE", "GE", "IEA", "TA1", "ISB", "ISE", "ISX" -> true;
+            default -> false;
+        };
     }
 
     /** One envelope segment in its place; moves on to the place after it. */

@@ -10,6 +10,8 @@ import java.util.Arrays;
  */
 final class ScannedSegment extends Segment {
     private byte[] bytes;
+    /** Where the segment starts in {@link #bytes}: the places below count from it. */
+    private int base;
     /** Per element (1-based): its first component's slot, its component count, and where it starts and ends. */
     private int[] firstSlot = new int[32];
     private int[] componentCounts = new int[32];
@@ -22,14 +24,20 @@ final class ScannedSegment extends Segment {
     private int slots;
     private int elementCount;
 
-    void begin(byte[] source, String segmentTag, long segmentOrdinal) {
-        start(segmentTag, segmentOrdinal, 0);
-        bytes = source;
+    /** Starts filling the next segment: its places arrive before its bytes settle in the buffer. */
+    void clear() {
         slots = 0;
         elementCount = 0;
     }
 
-    /** Opens the next element, which starts at {@code start} in the bytes. */
+    /** The segment is complete: its bytes start at {@code segmentBase} in {@code source}. */
+    void place(byte[] source, int segmentBase, String segmentTag, long segmentOrdinal) {
+        start(segmentTag, segmentOrdinal, 0);
+        bytes = source;
+        base = segmentBase;
+    }
+
+    /** Opens the next element, which starts at {@code start}. */
     void openElement(int start) {
         int e = ++elementCount;
         if (e >= firstSlot.length) {
@@ -81,8 +89,8 @@ final class ScannedSegment extends Segment {
     @Override
     String trimmed(int element, int component) {
         int slot = firstSlot[element] + component - 1;
-        int start = from[slot];
-        int end = to[slot];
+        int start = base + from[slot];
+        int end = base + to[slot];
         // String.trim() drops every char up to U+0020; these are single bytes in UTF-8, so trimming the
         // bytes first gives the same text without a second string.
         while (start < end && (bytes[start] & 0xff) <= ' ') {
@@ -99,7 +107,7 @@ final class ScannedSegment extends Segment {
         if (element < 1 || element > elementCount) {
             return "";
         }
-        return new String(bytes, elementFrom[element], elementTo[element] - elementFrom[element],
+        return new String(bytes, base + elementFrom[element], elementTo[element] - elementFrom[element],
                 StandardCharsets.UTF_8);
     }
 

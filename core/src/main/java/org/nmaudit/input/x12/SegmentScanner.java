@@ -148,21 +148,34 @@ final class SegmentScanner {
         ordinal++;
         position = end + 1;
         if (handler.wants(SegmentTagGuard.PLACEHOLDER)) {
-            segment.begin(buffer, SegmentTagGuard.PLACEHOLDER, ordinal);
+            segment.clear();
+            segment.place(buffer, end, SegmentTagGuard.PLACEHOLDER, ordinal);
             return handler.segment(segment);
         }
         return true;
     }
 
-    /** A segment with a well-formed tag of {@code tagLength} bytes at {@link #position}. */
+    /**
+     * A segment with a well-formed tag of {@code tagLength} bytes at {@link #position}: one pass finds its
+     * terminator, notes control characters and non-ASCII bytes, and, when the handler wants the segment,
+     * where its elements and components lie. Every element is read, the empty ones too, and of a repeated
+     * element only the first occurrence.
+     */
     private boolean body(int tagLength) throws X12Exception, IOException {
         int start = position;
-        int end = start + tagLength;
+        String tag = SegmentTags.of(buffer, start, tagLength);
+        boolean wanted = handler.wants(tag);
+        if (wanted) {
+            segment.clear();
+        }
+        int i = start + tagLength;
         int controls = 0;
         int high = 0;
-        // Find the terminator, noting control characters and non-ASCII bytes on the way.
+        boolean elements = false;
+        boolean repetition = false;
+        int from = 0; // where the current component starts, counted from the segment's start
         while (true) {
-            if (end == limit) {
+            if (i == limit) {
                 int moved = refill(start);
                 if (moved < 0) {
                     plain = false; // the file ends inside a segment, which StAEDI reports
@@ -170,31 +183,61 @@ final class SegmentScanner {
                     return true;
                 }
                 start -= moved;
-                end -= moved;
+                i -= moved;
                 continue;
             }
-            int b = buffer[end] & 0xff;
+            int b = buffer[i] & 0xff;
             if (b == terminator) {
                 break;
             }
-            if (b < 0x20 || b == 0x7f) {
-                controls++;
-            } else if (b >= 0x80) {
-                high++;
+            if (wanted && b == elementSeparator) {
+                int at = i - start;
+                if (elements) {
+                    if (!repetition) {
+                        segment.addComponent(from, at);
+                    }
+                    segment.closeElement(at);
+                }
+                segment.openElement(at + 1);
+                elements = true;
+                repetition = false;
+                from = at + 1;
+            } else if (wanted && b == componentSeparator) {
+                if (!repetition) {
+                    segment.addComponent(from, i - start);
+                }
+                from = i - start + 1;
+            } else if (wanted && b == repetitionSeparator) {
+                if (!repetition) {
+                    segment.addComponent(from, i - start);
+                    segment.markRepeated();
+                }
+                repetition = true;
+                from = i - start + 1;
+            } else if (b < 0x20 || b >= 0x7f) {
+                if (b >= 0x80) {
+                    high++;
+                } else {
+                    controls++;
+                }
             }
-            end++;
+            i++;
         }
-        position = end + 1;
+        position = i + 1;
         ordinal++;
-        if (controls > 0 || (high > 0 && !utf8(start, end))) {
+        if (controls > 0 || (high > 0 && !utf8(start, i))) {
             plain = false;
         }
-        String tag = SegmentTags.of(buffer, start, tagLength);
-        if (!handler.wants(tag)) {
+        if (!wanted) {
             return true;
         }
-        segment.begin(buffer, tag, ordinal);
-        split(start + tagLength, end, false);
+        if (elements) {
+            if (!repetition) {
+                segment.addComponent(from, i - start);
+            }
+            segment.closeElement(i - start);
+        }
+        segment.place(buffer, start, tag, ordinal);
         return handler.segment(segment);
     }
 
@@ -244,8 +287,7 @@ final class SegmentScanner {
         if (!handler.wants("ISA")) {
             return true;
         }
-        segment.begin(buffer, "ISA", ordinal);
-        split(start + 3, i, true);
+        splitHeader(start, i);
         return handler.segment(segment);
     }
 
@@ -306,44 +348,22 @@ final class SegmentScanner {
         return -1;
     }
 
-    /**
-     * Splits {@code from..end} (after the tag, before the terminator) into elements; a header (ISA) only at
-     * the element separator. Every element is read, the empty ones too, and of a repeated element only the
-     * first occurrence.
-     */
-    private void split(int from, int end, boolean header) {
-        if (from >= end) {
-            return; // a tag alone
-        }
-        int start = from + 1; // from is the element separator after the tag
-        segment.openElement(start);
-        boolean repetition = false;
-        for (int i = start; i <= end; i++) {
-            int b = i < end ? buffer[i] & 0xff : elementSeparator;
-            if (b == elementSeparator) {
-                if (!repetition) {
-                    segment.addComponent(start, i);
-                }
-                segment.closeElement(i);
-                if (i < end) {
-                    segment.openElement(i + 1);
-                }
-                repetition = false;
-                start = i + 1;
-            } else if (!header && b == componentSeparator) {
-                if (!repetition) {
-                    segment.addComponent(start, i);
-                }
-                start = i + 1;
-            } else if (!header && b == repetitionSeparator) {
-                if (!repetition) {
-                    segment.addComponent(start, i);
-                    segment.markRepeated();
-                }
-                repetition = true;
-                start = i + 1;
+    /** Splits the ISA in {@code start..end} (before its terminator) at the element separator only. */
+    private void splitHeader(int start, int end) {
+        segment.clear();
+        int from = 4;
+        segment.openElement(from);
+        for (int i = start + from; i < end; i++) {
+            if ((buffer[i] & 0xff) == elementSeparator) {
+                segment.addComponent(from, i - start);
+                segment.closeElement(i - start);
+                from = i - start + 1;
+                segment.openElement(from);
             }
         }
+        segment.addComponent(from, end - start);
+        segment.closeElement(end - start);
+        segment.place(buffer, start, "ISA", ordinal);
     }
 
     /** The index of the next terminator from {@code from} (refilling as needed), or -1 at the end of the file. */

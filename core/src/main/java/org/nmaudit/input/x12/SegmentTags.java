@@ -22,7 +22,7 @@ final class SegmentTags {
         }
         String tag = TAGS.get(index);
         if (tag == null) {
-            tag = new String(bytes, start, length, StandardCharsets.US_ASCII);
+            tag = new String(bytes, start, length, StandardCharsets.US_ASCII).intern(); // the literal, if a reader names it
             TAGS.compareAndSet(index, null, tag);
         }
         return tag;

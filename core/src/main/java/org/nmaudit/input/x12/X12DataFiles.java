@@ -152,7 +152,7 @@ public final class X12DataFiles {
                 int fileRank = rank;
                 // Without 835s the history needs only the CLM segments. This pass also finds whether the
                 // last pass may read the file on the scanner too (it is plain) or needs StAEDI.
-                plain[rank] = readClaims(h.source, w -> { }, paidClaims.isEmpty(), true, c -> {
+                plain[rank] = readClaims(h.source, w -> { }, paidClaims.isEmpty(), Reading.CHECKED_SCAN, c -> {
                     long position = ClaimHistory.position(fileRank, c.ordinal);
                     history.read(c.id(), position, c.frequencyCode());
                     if (paidClaims.contains(c.id())) {
@@ -277,16 +277,24 @@ public final class X12DataFiles {
     private record ClaimsRead(Set<TransactionKind> kinds, boolean plain) {
     }
 
+    /** How an 837 file is read. */
+    private enum Reading {
+        /** On the scanner, finding whether the file is plain and its envelope passes. */
+        CHECKED_SCAN,
+        /** On the scanner, a file known to be plain. */
+        SCAN,
+        STAEDI
+    }
+
     /**
      * Streams the claims of an 837 file.
      *
-     * @param scan read on the byte-level {@link SegmentScanner}, not StAEDI
      * @param sha the digest to feed the file's bytes, or null
-     * @return the kinds of transaction sets the file held, and, when scanned, whether it is plain (StAEDI
-     *     would read the same segments and find nothing to report)
+     * @return the kinds of transaction sets the file held, and, after a checked scan, whether it is plain and its
+     *     envelope passes (StAEDI would read the same segments and find nothing to report)
      */
     private static ClaimsRead readClaims(X12Source source, Consumer<String> envelopeWarnings,
-            boolean claimHeadsOnly, boolean scan, Consumer<Claim837> claims, MessageDigest sha)
+            boolean claimHeadsOnly, Reading reading, Consumer<Claim837> claims, MessageDigest sha)
             throws InputException {
         String name = source.name();
         ClaimReader reader = new ClaimReader(claims, claimHeadsOnly);
@@ -298,12 +306,14 @@ public final class X12DataFiles {
                 }
                 return reader.start(kind);
             }, envelopeWarnings);
-            boolean plain = false;
-            if (scan) {
-                plain = scanChecked(name, in, router);
-            } else {
-                SegmentReader.read(name, new BufferedInputStream(in, 1 << 16), router);
-            }
+            boolean plain = switch (reading) {
+                case CHECKED_SCAN -> scanChecked(name, in, router);
+                case SCAN -> SegmentScanner.read(name, in, router);
+                case STAEDI -> {
+                    SegmentReader.read(name, new BufferedInputStream(in, 1 << 16), router);
+                    yield false;
+                }
+            };
             router.finish();
             in.transferTo(OutputStream.nullOutputStream());
             return new ClaimsRead(router.kinds(), plain);
@@ -326,7 +336,8 @@ public final class X12DataFiles {
         ClaimLineMapper mapper = new ClaimLineMapper(name, warnings);
         long[] rows = new long[5]; // read, loaded (replaced and voided included), rejected, replaced, voided
         MessageDigest sha = Sha256.newDigest();
-        Set<TransactionKind> kinds = readClaims(source, w -> warnings.add(name, "envelope", w), false, plain, c -> {
+        Reading reading = plain ? Reading.SCAN : Reading.STAEDI;
+        Set<TransactionKind> kinds = readClaims(source, w -> warnings.add(name, "envelope", w), false, reading, c -> {
             long position = ClaimHistory.position(rank, c.ordinal);
             String id = c.id();
             char frequency = c.frequencyCode();
