@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One claim line from another source than claims.csv (an X12 837 file), as the claims.csv cell texts
@@ -20,8 +21,12 @@ public final class ClaimLineCells {
     private final Map<String, Cell> cells = new HashMap<>();
     private final List<Reject> problems = new ArrayList<>();
 
-    /** Where a cell came from. */
-    record Cell(String text, long position, String source) {
+    /** Where a cell came from; its source is worded only for a reject (most cells are never rejected). */
+    record Cell(String text, long position, Supplier<String> source) {
+        /** The loop and element, or null. */
+        String sourceText() {
+            return source == null ? null : source.get();
+        }
     }
 
     /**
@@ -43,6 +48,11 @@ public final class ClaimLineCells {
      *     gives its reason as "source: reason"
      */
     public ClaimLineCells cell(String column, String text, long cellPosition, String source) {
+        return cell(column, text, cellPosition, source == null ? null : () -> source);
+    }
+
+    /** Sets a column, like {@link #cell(String, String, long, String)}, with a source worded when a reject needs it. */
+    public ClaimLineCells cell(String column, String text, long cellPosition, Supplier<String> source) {
         if (!ClaimLineValidator.COLUMN_INDEX.containsKey(column)) {
             throw new IllegalArgumentException(column + " is not a claims.csv column");
         }

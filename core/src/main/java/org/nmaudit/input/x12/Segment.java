@@ -90,11 +90,19 @@ abstract class Segment {
 
     /** "SV1-07": the segment tag and a two-digit element position, as rejects name an element. */
     String label(int element) {
-        return tag + "-" + (element < 10 ? "0" : "") + element;
+        return label(tag, element);
     }
 
     /** "SV1-01-2": a component of a composite element. */
     String label(int element, int component) {
-        return label(element) + "-" + component;
+        return label(tag, element, component);
+    }
+
+    static String label(String tag, int element) {
+        return tag + "-" + (element < 10 ? "0" : "") + element;
+    }
+
+    static String label(String tag, int element, int component) {
+        return label(tag, element) + "-" + component;
     }
 }
