@@ -9,6 +9,9 @@ import java.util.Arrays;
  * components never become strings.
  */
 final class ScannedSegment extends Segment {
+    /** Values of at most this many bytes are kept in {@link #shortTexts}. */
+    private static final int SHORT = 6;
+
     private byte[] bytes;
     /** Where the segment starts in {@link #bytes}: the places below count from it. */
     private int base;
@@ -23,6 +26,7 @@ final class ScannedSegment extends Segment {
     private int[] to = new int[64];
     private int slots;
     private int elementCount;
+    private final String[] shortTexts = new String[2048];
 
     /** Starts filling the next segment: its places arrive before its bytes settle in the buffer. */
     void clear() {
@@ -99,7 +103,39 @@ final class ScannedSegment extends Segment {
         while (end > start && (bytes[end - 1] & 0xff) <= ' ') {
             end--;
         }
+        if (end - start <= SHORT) {
+            return shortText(start, end);
+        }
         return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A short value, such as a qualifier (HC, UN, D8), a procedure code or a modifier: the same few recur
+     * on every line, so each is made once and kept in a small table (an 835's service payments keep them).
+     */
+    private String shortText(int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            int b = bytes[i];
+            if (b < 0) {
+                return new String(bytes, start, end - start, StandardCharsets.UTF_8); // not ASCII
+            }
+            hash = hash * 31 + b;
+        }
+        int slot = (hash ^ (hash >>> 11)) & (shortTexts.length - 1);
+        String cached = shortTexts[slot];
+        if (cached != null && cached.length() == end - start) {
+            boolean same = true;
+            for (int i = 0; same && i < end - start; i++) {
+                same = cached.charAt(i) == bytes[start + i];
+            }
+            if (same) {
+                return cached;
+            }
+        }
+        String text = new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+        shortTexts[slot] = text;
+        return text;
     }
 
     /** The element exactly as sent (untrimmed, every component and occurrence), for the envelope checks. */

@@ -152,7 +152,8 @@ public final class X12DataFiles {
                 int fileRank = rank;
                 // Without 835s the history needs only the CLM segments. This pass also finds whether the
                 // last pass may read the file on the scanner too (it is plain) or needs StAEDI.
-                plain[rank] = readClaims(h.source, w -> { }, paidClaims.isEmpty(), Reading.CHECKED_SCAN, c -> {
+                ClaimReader.Detail detail = paidClaims.isEmpty() ? ClaimReader.Detail.HEADS : ClaimReader.Detail.BILLED;
+                plain[rank] = readClaims(h.source, w -> { }, detail, Reading.CHECKED_SCAN, c -> {
                     long position = ClaimHistory.position(fileRank, c.ordinal);
                     history.read(c.id(), position, c.frequencyCode());
                     if (paidClaims.contains(c.id())) {
@@ -294,10 +295,10 @@ public final class X12DataFiles {
      *     envelope passes (StAEDI would read the same segments and find nothing to report)
      */
     private static ClaimsRead readClaims(X12Source source, Consumer<String> envelopeWarnings,
-            boolean claimHeadsOnly, Reading reading, Consumer<Claim837> claims, MessageDigest sha)
+            ClaimReader.Detail detail, Reading reading, Consumer<Claim837> claims, MessageDigest sha)
             throws InputException {
         String name = source.name();
-        ClaimReader reader = new ClaimReader(claims, claimHeadsOnly);
+        ClaimReader reader = new ClaimReader(claims, detail);
         try (InputStream raw = source.open();
                 InputStream in = sha == null ? raw : new DigestInputStream(raw, sha)) {
             EnvelopeRouter router = new EnvelopeRouter(name, kind -> {
@@ -337,7 +338,8 @@ public final class X12DataFiles {
         long[] rows = new long[5]; // read, loaded (replaced and voided included), rejected, replaced, voided
         MessageDigest sha = Sha256.newDigest();
         Reading reading = plain ? Reading.SCAN : Reading.STAEDI;
-        Set<TransactionKind> kinds = readClaims(source, w -> warnings.add(name, "envelope", w), false, reading, c -> {
+        Set<TransactionKind> kinds = readClaims(source, w -> warnings.add(name, "envelope", w), ClaimReader.Detail.FULL,
+                reading, c -> {
             long position = ClaimHistory.position(rank, c.ordinal);
             String id = c.id();
             char frequency = c.frequencyCode();
