@@ -2,9 +2,7 @@ package org.nmaudit.input;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +16,8 @@ public final class ClaimLineCells {
     private final String file;
     private final long position;
     private final String positionName;
-    private final Map<String, Cell> cells = new HashMap<>();
+    /** By column index ({@link ClaimLineValidator#COLUMN_INDEX}): a line sets a dozen cells, a map per line cost more. */
+    private final Cell[] cells = new Cell[ClaimLineValidator.COLUMNS.size()];
     private final List<Reject> problems = new ArrayList<>();
 
     /** Where a cell came from; its source is worded only for a reject (most cells are never rejected). */
@@ -53,10 +52,11 @@ public final class ClaimLineCells {
 
     /** Sets a column, like {@link #cell(String, String, long, String)}, with a source worded when a reject needs it. */
     public ClaimLineCells cell(String column, String text, long cellPosition, Supplier<String> source) {
-        if (!ClaimLineValidator.COLUMN_INDEX.containsKey(column)) {
+        Integer index = ClaimLineValidator.COLUMN_INDEX.get(column);
+        if (index == null) {
             throw new IllegalArgumentException(column + " is not a claims.csv column");
         }
-        cells.put(column, new Cell(text == null ? "" : text, cellPosition, source));
+        cells[index] = new Cell(text == null ? "" : text, cellPosition, source);
         return this;
     }
 
@@ -82,14 +82,14 @@ public final class ClaimLineCells {
     }
 
     Cell cell(String column) {
-        return cells.get(column);
+        Integer index = ClaimLineValidator.COLUMN_INDEX.get(column);
+        return index == null ? null : cells[index];
     }
 
     /** The cell texts in {@link ClaimLineValidator#COLUMNS} order, "" where unset. */
     List<String> texts() {
-        List<String> texts = new ArrayList<>(ClaimLineValidator.COLUMNS.size());
-        for (String column : ClaimLineValidator.COLUMNS) {
-            Cell c = cells.get(column);
+        List<String> texts = new ArrayList<>(cells.length);
+        for (Cell c : cells) {
             texts.add(c == null ? "" : c.text());
         }
         return texts;

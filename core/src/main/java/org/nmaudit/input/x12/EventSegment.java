@@ -4,9 +4,7 @@ import java.util.Arrays;
 
 /** A segment filled from StAEDI's element events, one text per component. */
 final class EventSegment extends Segment {
-    private String[][] values = new String[24][];
-    private int[] componentCounts = new int[24];
-    private int elementCount;
+    private String[][] values = new String[32][];
 
     void begin(String segmentTag, long segmentOrdinal, int line) {
         start(segmentTag, segmentOrdinal, line);
@@ -41,16 +39,6 @@ final class EventSegment extends Segment {
             }
             elementCount = element;
         }
-    }
-
-    @Override
-    int elementCount() {
-        return elementCount;
-    }
-
-    @Override
-    int components(int element) {
-        return element < 1 || element > elementCount ? 0 : componentCounts[element];
     }
 
     @Override

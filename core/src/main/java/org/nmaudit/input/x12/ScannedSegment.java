@@ -17,7 +17,6 @@ final class ScannedSegment extends Segment {
     private int base;
     /** Per element (1-based): its first component's slot, its component count, and where it starts and ends. */
     private int[] firstSlot = new int[32];
-    private int[] componentCounts = new int[32];
     private int[] elementFrom = new int[32];
     private int[] elementTo = new int[32];
     private boolean[] repeated = new boolean[32];
@@ -25,8 +24,8 @@ final class ScannedSegment extends Segment {
     private int[] from = new int[64];
     private int[] to = new int[64];
     private int slots;
-    private int elementCount;
     private final String[] shortTexts = new String[2048];
+    private final byte[][] shortBytes = new byte[2048][];
 
     /** Starts filling the next segment: its places arrive before its bytes settle in the buffer. */
     void clear() {
@@ -81,16 +80,6 @@ final class ScannedSegment extends Segment {
     }
 
     @Override
-    int elementCount() {
-        return elementCount;
-    }
-
-    @Override
-    int components(int element) {
-        return element < 1 || element > elementCount ? 0 : componentCounts[element];
-    }
-
-    @Override
     String trimmed(int element, int component) {
         int slot = firstSlot[element] + component - 1;
         int start = base + from[slot];
@@ -123,18 +112,13 @@ final class ScannedSegment extends Segment {
             hash = hash * 31 + b;
         }
         int slot = (hash ^ (hash >>> 11)) & (shortTexts.length - 1);
-        String cached = shortTexts[slot];
-        if (cached != null && cached.length() == end - start) {
-            boolean same = true;
-            for (int i = 0; same && i < end - start; i++) {
-                same = cached.charAt(i) == bytes[start + i];
-            }
-            if (same) {
-                return cached;
-            }
+        byte[] cached = shortBytes[slot];
+        if (cached != null && Arrays.equals(cached, 0, cached.length, bytes, start, end)) {
+            return shortTexts[slot];
         }
         String text = new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
         shortTexts[slot] = text;
+        shortBytes[slot] = Arrays.copyOfRange(bytes, start, end);
         return text;
     }
 

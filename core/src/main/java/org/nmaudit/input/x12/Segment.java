@@ -15,6 +15,9 @@ abstract class Segment {
     private String tag = "";
     private long ordinal;
     private int physicalLine;
+    /** How many elements the segment has, and per element (1-based) how many components; kept by the subclass. */
+    int elementCount;
+    int[] componentCounts = new int[32];
 
     final void start(String segmentTag, long segmentOrdinal, int line) {
         tag = segmentTag;
@@ -23,10 +26,14 @@ abstract class Segment {
     }
 
     /** How many elements the segment has (the last one sent, even when empty). */
-    abstract int elementCount();
+    final int elementCount() {
+        return elementCount;
+    }
 
     /** How many components an element has (0 when absent, 1 for a simple element). */
-    abstract int components(int element);
+    final int components(int element) {
+        return element < 1 || element > elementCount ? 0 : componentCounts[element];
+    }
 
     /** One component, trimmed; the element and component exist. */
     abstract String trimmed(int element, int component);

@@ -162,12 +162,13 @@ final class SegmentScanner {
      * element only the first occurrence.
      */
     private boolean body(int tagLength) throws X12Exception, IOException {
-        int start = position;
-        String tag = SegmentTags.of(buffer, start, tagLength);
-        boolean wanted = handler.wants(tag);
-        if (wanted) {
-            segment.clear();
+        String tag = SegmentTags.of(buffer, position, tagLength);
+        if (!handler.wants(tag)) {
+            skip(tagLength);
+            return true;
         }
+        segment.clear();
+        int start = position;
         int i = start + tagLength;
         int controls = 0;
         int high = 0;
@@ -178,8 +179,7 @@ final class SegmentScanner {
             if (i == limit) {
                 int moved = refill(start);
                 if (moved < 0) {
-                    plain = false; // the file ends inside a segment, which StAEDI reports
-                    position = limit;
+                    endsInSegment();
                     return true;
                 }
                 start -= moved;
@@ -190,7 +190,7 @@ final class SegmentScanner {
             if (b == terminator) {
                 break;
             }
-            if (wanted && b == elementSeparator) {
+            if (b == elementSeparator) {
                 int at = i - start;
                 if (elements) {
                     if (!repetition) {
@@ -202,12 +202,12 @@ final class SegmentScanner {
                 elements = true;
                 repetition = false;
                 from = at + 1;
-            } else if (wanted && b == componentSeparator) {
+            } else if (b == componentSeparator) {
                 if (!repetition) {
                     segment.addComponent(from, i - start);
                 }
                 from = i - start + 1;
-            } else if (wanted && b == repetitionSeparator) {
+            } else if (b == repetitionSeparator) {
                 if (!repetition) {
                     segment.addComponent(from, i - start);
                     segment.markRepeated();
@@ -223,14 +223,7 @@ final class SegmentScanner {
             }
             i++;
         }
-        position = i + 1;
-        ordinal++;
-        if (controls > 0 || (high > 0 && !utf8(start, i))) {
-            plain = false;
-        }
-        if (!wanted) {
-            return true;
-        }
+        ended(start, i, controls, high);
         if (elements) {
             if (!repetition) {
                 segment.addComponent(from, i - start);
@@ -239,6 +232,54 @@ final class SegmentScanner {
         }
         segment.place(buffer, start, tag, ordinal);
         return handler.segment(segment);
+    }
+
+    /** A segment the handler does not want: only its end is found, and whether it is plain. */
+    private void skip(int tagLength) throws IOException {
+        int start = position;
+        int i = start + tagLength;
+        int controls = 0;
+        int high = 0;
+        while (true) {
+            if (i == limit) {
+                int moved = refill(start);
+                if (moved < 0) {
+                    endsInSegment();
+                    return;
+                }
+                start -= moved;
+                i -= moved;
+                continue;
+            }
+            int b = buffer[i] & 0xff;
+            if (b == terminator) {
+                break;
+            }
+            if (b < 0x20 || b >= 0x7f) {
+                if (b >= 0x80) {
+                    high++;
+                } else {
+                    controls++;
+                }
+            }
+            i++;
+        }
+        ended(start, i, controls, high);
+    }
+
+    /** The file ends inside a segment, which StAEDI reports: nothing more is read. */
+    private void endsInSegment() {
+        plain = false;
+        position = limit;
+    }
+
+    /** The segment in {@code start..end} ended at its terminator, with control and non-ASCII bytes counted. */
+    private void ended(int start, int end, int controls, int high) {
+        position = end + 1;
+        ordinal++;
+        if (controls > 0 || (high > 0 && !utf8(start, end))) {
+            plain = false;
+        }
     }
 
     /**
