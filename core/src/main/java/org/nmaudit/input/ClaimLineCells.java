@@ -2,9 +2,8 @@ package org.nmaudit.input;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One claim line from another source than claims.csv (an X12 837 file), as the claims.csv cell texts
@@ -17,11 +16,16 @@ public final class ClaimLineCells {
     private final String file;
     private final long position;
     private final String positionName;
-    private final Map<String, Cell> cells = new HashMap<>();
+    /** By column index ({@link ClaimLineValidator#COLUMN_INDEX}): a line sets a dozen cells, a map per line cost more. */
+    private final Cell[] cells = new Cell[ClaimLineValidator.COLUMNS.size()];
     private final List<Reject> problems = new ArrayList<>();
 
-    /** Where a cell came from. */
-    record Cell(String text, long position, String source) {
+    /** Where a cell came from; its source is worded only for a reject (most cells are never rejected). */
+    record Cell(String text, long position, Supplier<String> source) {
+        /** The loop and element, or null. */
+        String sourceText() {
+            return source == null ? null : source.get();
+        }
     }
 
     /**
@@ -43,10 +47,16 @@ public final class ClaimLineCells {
      *     gives its reason as "source: reason"
      */
     public ClaimLineCells cell(String column, String text, long cellPosition, String source) {
-        if (!ClaimLineValidator.COLUMN_INDEX.containsKey(column)) {
+        return cell(column, text, cellPosition, source == null ? null : () -> source);
+    }
+
+    /** Sets a column, like {@link #cell(String, String, long, String)}, with a source worded when a reject needs it. */
+    public ClaimLineCells cell(String column, String text, long cellPosition, Supplier<String> source) {
+        Integer index = ClaimLineValidator.COLUMN_INDEX.get(column);
+        if (index == null) {
             throw new IllegalArgumentException(column + " is not a claims.csv column");
         }
-        cells.put(column, new Cell(text == null ? "" : text, cellPosition, source));
+        cells[index] = new Cell(text == null ? "" : text, cellPosition, source);
         return this;
     }
 
@@ -72,14 +82,14 @@ public final class ClaimLineCells {
     }
 
     Cell cell(String column) {
-        return cells.get(column);
+        Integer index = ClaimLineValidator.COLUMN_INDEX.get(column);
+        return index == null ? null : cells[index];
     }
 
     /** The cell texts in {@link ClaimLineValidator#COLUMNS} order, "" where unset. */
     List<String> texts() {
-        List<String> texts = new ArrayList<>(ClaimLineValidator.COLUMNS.size());
-        for (String column : ClaimLineValidator.COLUMNS) {
-            Cell c = cells.get(column);
+        List<String> texts = new ArrayList<>(cells.length);
+        for (Cell c : cells) {
             texts.add(c == null ? "" : c.text());
         }
         return texts;

@@ -69,7 +69,8 @@ public final class ClaimLineValidator {
             if (cell == null) {
                 rejected.accept(r);
             } else {
-                String reason = cell.source() == null ? r.reason() : cell.source() + ": " + r.reason();
+                String source = cell.sourceText();
+                String reason = source == null ? r.reason() : source + ": " + r.reason();
                 rejected.accept(new Reject(r.file(), cell.position(), r.column(), r.value(), reason));
             }
         }

@@ -2,7 +2,6 @@ package org.nmaudit.input.x12;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -14,25 +13,28 @@ import java.util.function.Consumer;
  * 2420x, and LIN or SVD the 2410 drug and 2430 prior-payer loops, whose REFs are not the line's.
  */
 final class ClaimReader {
-    /** The segments the loops and the mapping need; the rest (addresses, contacts, CAS ...) is skipped unread. */
-    private static final Set<String> READ = Set.of("HL", "NM1", "SBR", "DMG", "CLM", "DTP", "REF", "HI", "LX", "SV1",
-            "SV2", "LIN", "SVD");
 
     private final Consumer<Claim837> claims;
-    private final boolean claimHeadsOnly;
+    private final Detail detail;
     private int nextOrdinal;
 
-    ClaimReader(Consumer<Claim837> claims) {
-        this(claims, false);
+    /** How much of each claim is read. */
+    enum Detail {
+        /** Only CLM (claim id, total, CLM05): claims without context or lines, all the replacement and void history needs. */
+        HEADS,
+        /** Everything but the diagnoses (HI) and the patient's birth date (DMG): what the 835 matching needs. */
+        BILLED,
+        /** Everything claims.csv has. */
+        FULL
     }
 
-    /**
-     * @param claimHeadsOnly read only CLM (claim id, total, CLM05): claims come without context or lines, which
-     *     is all the replacement and void history needs
-     */
-    ClaimReader(Consumer<Claim837> claims, boolean claimHeadsOnly) {
+    ClaimReader(Consumer<Claim837> claims) {
+        this(claims, Detail.FULL);
+    }
+
+    ClaimReader(Consumer<Claim837> claims, Detail detail) {
         this.claims = claims;
-        this.claimHeadsOnly = claimHeadsOnly;
+        this.detail = detail;
     }
 
     EnvelopeRouter.TransactionReader start(TransactionKind kind) {
@@ -68,9 +70,18 @@ final class ClaimReader {
             this.kind = kind;
         }
 
+        /**
+         * The segments the loops and the mapping need; the rest (addresses, contacts, CAS ...) is skipped unread.
+         * HI and DMG change no loop, so a claim read without them has the same lines.
+         */
         @Override
         public boolean wants(String tag) {
-            return claimHeadsOnly ? tag.equals("CLM") : READ.contains(tag);
+            return switch (tag) {
+                case "CLM" -> true;
+                case "HL", "NM1", "SBR", "DTP", "REF", "LX", "SV1", "SV2", "LIN", "SVD" -> detail != Detail.HEADS;
+                case "HI", "DMG" -> detail == Detail.FULL;
+                default -> false;
+            };
         }
 
         @Override

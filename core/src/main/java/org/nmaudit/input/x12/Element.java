@@ -2,17 +2,58 @@ package org.nmaudit.input.x12;
 
 /**
  * One value read from an 837, with where it was: the segment ordinal (rejects name it as their line)
- * and the loop and element, e.g. {@code 2400 SV1-02}, that start a reject's reason.
+ * and the loop and element, e.g. {@code 2400 SV1-02}, that start a reject's reason. The loop and element
+ * are worded only when asked for: a batch reads millions of values and rejects few.
  */
-record Element(String text, long segment, String source) {
+final class Element {
     static final Element ABSENT = new Element("", 0, null);
 
+    private final String text;
+    private final long segment;
+    private final String loop;
+    private final String tag;
+    private final int position;
+    private final int component;
+    private String source;
+
+    /** A value whose source is already worded (or null). */
+    Element(String text, long segment, String source) {
+        this(text, segment, null, null, 0, 0);
+        this.source = source;
+    }
+
+    private Element(String text, long segment, String loop, String tag, int position, int component) {
+        this.text = text;
+        this.segment = segment;
+        this.loop = loop;
+        this.tag = tag;
+        this.position = position;
+        this.component = component;
+    }
+
     static Element of(Segment s, String loop, int element) {
-        return new Element(s.element(element), s.ordinal(), loop + " " + s.label(element));
+        return new Element(s.element(element), s.ordinal(), loop, s.tag(), element, 0);
     }
 
     static Element of(Segment s, String loop, int element, int component) {
-        return new Element(s.component(element, component), s.ordinal(), loop + " " + s.label(element, component));
+        return new Element(s.component(element, component), s.ordinal(), loop, s.tag(), element, component);
+    }
+
+    String text() {
+        return text;
+    }
+
+    long segment() {
+        return segment;
+    }
+
+    /** "2400 SV1-02" or "2400 SV1-01-2": the loop and the element (and component), or null. */
+    String source() {
+        if (source == null && loop != null) {
+            source = loop + " " + (component == 0 ? Segment.label(tag, position) : Segment.label(tag, position,
+                    component));
+        }
+        return source;
     }
 
     boolean blank() {

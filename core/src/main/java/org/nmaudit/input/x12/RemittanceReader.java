@@ -165,6 +165,9 @@ final class RemittanceReader {
     }
 
     private static List<String> upper(List<String> values) {
+        if (values.isEmpty()) {
+            return List.of(); // most service lines carry no modifier
+        }
         return values.stream().map(v -> v.toUpperCase(Locale.ROOT)).toList();
     }
 }

@@ -7,52 +7,36 @@ import java.util.List;
  * The segment being read: its tag, its ordinal in the file (ISA is 1; rejects name it as their
  * {@code line}) and its elements by position (1-based) and component (1-based). A simple element is
  * component 1 of its position. The same object is refilled for every segment, so a reader keeps the
- * element texts it needs, never the segment.
+ * element texts it needs, never the segment. How the elements are held depends on the reader: as texts
+ * from StAEDI's events ({@link EventSegment}), or as places in the bytes the scanner read
+ * ({@link ScannedSegment}), turned into text only when asked for.
  */
-final class Segment {
+abstract class Segment {
     private String tag = "";
     private long ordinal;
     private int physicalLine;
-    private String[][] values = new String[24][];
-    private int[] componentCounts = new int[24];
-    private int elementCount;
+    /** How many elements the segment has, and per element (1-based) how many components; kept by the subclass. */
+    int elementCount;
+    int[] componentCounts = new int[32];
 
-    void start(String segmentTag, long segmentOrdinal, int line) {
+    final void start(String segmentTag, long segmentOrdinal, int line) {
         tag = segmentTag;
         ordinal = segmentOrdinal;
         physicalLine = line;
-        for (int i = 0; i <= elementCount && i < componentCounts.length; i++) {
-            componentCounts[i] = 0;
-        }
-        elementCount = 0;
     }
 
-    void set(int element, int component, String text) {
-        if (element >= values.length) {
-            int size = Math.max(element + 1, values.length * 2);
-            values = java.util.Arrays.copyOf(values, size);
-            componentCounts = java.util.Arrays.copyOf(componentCounts, size);
-        }
-        String[] components = values[element];
-        if (components == null || component > components.length) {
-            components = components == null ? new String[Math.max(component, 8)]
-                    : java.util.Arrays.copyOf(components, Math.max(component, components.length * 2));
-            values[element] = components;
-        }
-        if (component > componentCounts[element]) {
-            for (int c = componentCounts[element] + 1; c < component; c++) {
-                components[c - 1] = "";
-            }
-            componentCounts[element] = component;
-        }
-        components[component - 1] = text;
-        if (element > elementCount) {
-            for (int e = elementCount + 1; e < element; e++) {
-                componentCounts[e] = 0;
-            }
-            elementCount = element;
-        }
+    /** How many elements the segment has (the last one sent, even when empty). */
+    final int elementCount() {
+        return elementCount;
     }
+
+    /** How many components an element has (0 when absent, 1 for a simple element). */
+    final int components(int element) {
+        return element < 1 || element > elementCount ? 0 : componentCounts[element];
+    }
+
+    /** One component, trimmed; the element and component exist. */
+    abstract String trimmed(int element, int component);
 
     String tag() {
         return tag;
@@ -77,16 +61,10 @@ final class Segment {
 
     /** One component of an element, trimmed; "" when absent. */
     String component(int element, int component) {
-        if (element < 1 || element > elementCount || component < 1 || component > componentCounts[element]) {
+        if (component < 1 || component > components(element)) {
             return "";
         }
-        String v = values[element][component - 1];
-        return v == null ? "" : v.trim();
-    }
-
-    /** How many components an element has (0 when absent, 1 for a simple element). */
-    int components(int element) {
-        return element < 1 || element > elementCount ? 0 : componentCounts[element];
+        return trimmed(element, component);
     }
 
     /** The components {@code from}..{@code to} of an element that are not blank, in order. */
@@ -119,11 +97,19 @@ final class Segment {
 
     /** "SV1-07": the segment tag and a two-digit element position, as rejects name an element. */
     String label(int element) {
-        return tag + "-" + (element < 10 ? "0" : "") + element;
+        return label(tag, element);
     }
 
     /** "SV1-01-2": a component of a composite element. */
     String label(int element, int component) {
-        return label(element) + "-" + component;
+        return label(tag, element, component);
+    }
+
+    static String label(String tag, int element) {
+        return tag + "-" + (element < 10 ? "0" : "") + element;
+    }
+
+    static String label(String tag, int element, int component) {
+        return label(tag, element) + "-" + component;
     }
 }

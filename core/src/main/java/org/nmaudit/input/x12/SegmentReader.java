@@ -37,7 +37,7 @@ final class SegmentReader {
         EDIInputFactory factory = EDIInputFactory.newFactory();
         factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
         SegmentTagGuard guarded = new SegmentTagGuard(in);
-        Segment segment = new Segment();
+        EventSegment segment = new EventSegment();
         long ordinal = 0;
         int physicalLine = 0;
         boolean any = false;
@@ -58,7 +58,7 @@ final class SegmentReader {
                         if (bad != null) {
                             handler.unreadableSegment(ordinal, bad.physicalLine(), bad.text());
                         } else if (!skipping) {
-                            segment.start(at.getSegmentTag(), ordinal, physicalLine);
+                            segment.begin(at.getSegmentTag(), ordinal, physicalLine);
                         }
                     }
                     case ELEMENT_DATA -> {

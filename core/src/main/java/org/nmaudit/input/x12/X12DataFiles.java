@@ -39,13 +39,19 @@ import org.nmaudit.input.Sha256;
  *   <li>the head of every file, for ISA09/ISA10 and whether it holds claims or remittances;</li>
  *   <li>the 835 files, whole: their claim payments are kept (the one index of this reader that grows
  *       with the 835s), and rejects of their own service lines;</li>
- *   <li>the 837 files, a first time, on the byte-level {@link SegmentScanner} (this pass only indexes):
- *       the replacement and void claims (only those are kept) and, for the CLM01s an 835 pays, what the
- *       matching needs; then the 835 lines are matched;</li>
+ *   <li>the 837 files, a first time (this pass only indexes): the replacement and void claims (only
+ *       those are kept) and, for the CLM01s an 835 pays, what the matching needs; then the 835 lines are
+ *       matched;</li>
  *   <li>the 837 files again: each line validated (claims.csv rows of the data set come first in the
  *       uniqueness check), its paid_amount set, and handed to {@code loaded} unless a later claim
  *       replaces or voids it.</li>
  * </ol>
+ *
+ * <p>The passes read on the byte-level {@link SegmentScanner}, which is several times faster than StAEDI.
+ * StAEDI reads a file's data only when the file is not one on which the two agree: a file whose bytes are
+ * not plain, or whose envelope {@link EnvelopeCheck} does not pass (a wrong count or control number, an
+ * unreadable segment ...). StAEDI then words every problem as it always has; an 837 is known to be plain
+ * from its first pass, an 835 is read again when its scan turns out not to be.
  */
 public final class X12DataFiles {
     /** File name endings that mark an X12 file in a data folder (any file starting with ISA is one too). */
@@ -128,7 +134,10 @@ public final class X12DataFiles {
         for (int rank = 0; rank < files.size(); rank++) {
             Head h = files.get(rank);
             if (h.remittance) {
-                Remittance r = readRemittance(h.source, rank, warnings);
+                Remittance r = readRemittance(h.source, rank, warnings, true);
+                if (r == null) {
+                    r = readRemittance(h.source, rank, warnings, false);
+                }
                 remittances.put(rank, r);
                 r.payments.forEach(p -> paidClaims.add(p.claimId));
             }
@@ -136,19 +145,21 @@ public final class X12DataFiles {
 
         ClaimHistory history = new ClaimHistory();
         Map<String, List<BilledClaim>> billed = new HashMap<>();
+        boolean[] plain = new boolean[files.size()];
         for (int rank = 0; rank < files.size(); rank++) {
             Head h = files.get(rank);
             if (!h.remittance) {
                 int fileRank = rank;
-                // Without 835s the history needs only the CLM segments. This pass only indexes: the
-                // byte-level scanner reads it, StAEDI reads every value that is loaded (the last pass).
-                readClaims(h.source, w -> { }, paidClaims.isEmpty(), true, c -> {
+                // Without 835s the history needs only the CLM segments. This pass also finds whether the
+                // last pass may read the file on the scanner too (it is plain) or needs StAEDI.
+                ClaimReader.Detail detail = paidClaims.isEmpty() ? ClaimReader.Detail.HEADS : ClaimReader.Detail.BILLED;
+                plain[rank] = readClaims(h.source, w -> { }, detail, Reading.CHECKED_SCAN, c -> {
                     long position = ClaimHistory.position(fileRank, c.ordinal);
                     history.read(c.id(), position, c.frequencyCode());
                     if (paidClaims.contains(c.id())) {
                         billed.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(new BilledClaim(c, position));
                     }
-                });
+                }, null).plain();
             }
         }
 
@@ -170,8 +181,8 @@ public final class X12DataFiles {
                 summaries.add(new FileSummary(h.source.name(), true, r.sha256, read, read - r.rejectedLines,
                         r.rejectedLines, new FileSummary.X12Counts("835", 0, 0, r.counts[0], r.counts[1])));
             } else {
-                summaries.add(loadClaims(h.source, rank, validator, history, matcher, seen, warnings, loaded,
-                        rejected));
+                summaries.add(loadClaims(h.source, rank, plain[rank], validator, history, matcher, seen, warnings,
+                        loaded, rejected));
             }
         }
         return new X12Reading(summaries, warnings.all());
@@ -223,22 +234,36 @@ public final class X12DataFiles {
         long[] counts = new long[2];
     }
 
-    private static Remittance readRemittance(X12Source source, int rank, X12Warnings warnings) throws InputException {
+    /**
+     * @param scan read on the scanner; null when the file is not plain, or cannot be read (StAEDI then reads
+     *     it again, and words what is wrong)
+     */
+    private static Remittance readRemittance(X12Source source, int rank, X12Warnings warnings, boolean scan)
+            throws InputException {
         Remittance r = new Remittance();
         String name = source.name();
         RemittanceReader reader = new RemittanceReader(name, rank, r.payments::add, r.rejects::add);
         MessageDigest sha = Sha256.newDigest();
-        try (DigestInputStream in = new DigestInputStream(new BufferedInputStream(source.open(), 1 << 16), sha)) {
+        try (DigestInputStream in = new DigestInputStream(source.open(), sha)) {
             EnvelopeRouter router = new EnvelopeRouter(name, kind -> {
                 if (kind.claims()) {
                     throw mixed(name);
                 }
                 return reader.start();
             }, w -> warnings.add(name, "envelope", w));
-            SegmentReader.read(name, in, router);
+            if (scan) {
+                if (!scanChecked(name, in, router)) {
+                    return null;
+                }
+            } else {
+                SegmentReader.read(name, new BufferedInputStream(in, 1 << 16), router);
+            }
             router.finish();
             in.transferTo(OutputStream.nullOutputStream());
         } catch (X12Exception e) {
+            if (scan) {
+                return null;
+            }
             throw new InputException(e.getMessage(), e);
         } catch (IOException e) {
             throw unreadable(source, e);
@@ -249,21 +274,32 @@ public final class X12DataFiles {
         return r;
     }
 
-    /** Streams the claims of an 837 file; returns the kinds of transaction sets it held. */
-    private static Set<TransactionKind> readClaims(X12Source source, Consumer<String> envelopeWarnings,
-            boolean claimHeadsOnly, boolean scan, Consumer<Claim837> claims) throws InputException {
-        return readClaims(source, envelopeWarnings, claimHeadsOnly, scan, claims, null);
+    /** What reading an 837 file gave besides its claims. */
+    private record ClaimsRead(Set<TransactionKind> kinds, boolean plain) {
+    }
+
+    /** How an 837 file is read. */
+    private enum Reading {
+        /** On the scanner, finding whether the file is plain and its envelope passes. */
+        CHECKED_SCAN,
+        /** On the scanner, a file known to be plain. */
+        SCAN,
+        STAEDI
     }
 
     /**
-     * @param scan read with the byte-level {@link SegmentScanner} (a pass that only indexes), not StAEDI
+     * Streams the claims of an 837 file.
+     *
+     * @param sha the digest to feed the file's bytes, or null
+     * @return the kinds of transaction sets the file held, and, after a checked scan, whether it is plain and its
+     *     envelope passes (StAEDI would read the same segments and find nothing to report)
      */
-    private static Set<TransactionKind> readClaims(X12Source source, Consumer<String> envelopeWarnings,
-            boolean claimHeadsOnly, boolean scan, Consumer<Claim837> claims, MessageDigest sha)
+    private static ClaimsRead readClaims(X12Source source, Consumer<String> envelopeWarnings,
+            ClaimReader.Detail detail, Reading reading, Consumer<Claim837> claims, MessageDigest sha)
             throws InputException {
         String name = source.name();
-        ClaimReader reader = new ClaimReader(claims, claimHeadsOnly);
-        try (InputStream raw = new BufferedInputStream(source.open(), 1 << 16);
+        ClaimReader reader = new ClaimReader(claims, detail);
+        try (InputStream raw = source.open();
                 InputStream in = sha == null ? raw : new DigestInputStream(raw, sha)) {
             EnvelopeRouter router = new EnvelopeRouter(name, kind -> {
                 if (!kind.claims()) {
@@ -271,14 +307,17 @@ public final class X12DataFiles {
                 }
                 return reader.start(kind);
             }, envelopeWarnings);
-            if (scan) {
-                SegmentScanner.read(name, in, router);
-            } else {
-                SegmentReader.read(name, in, router);
-            }
+            boolean plain = switch (reading) {
+                case CHECKED_SCAN -> scanChecked(name, in, router);
+                case SCAN -> SegmentScanner.read(name, in, router);
+                case STAEDI -> {
+                    SegmentReader.read(name, new BufferedInputStream(in, 1 << 16), router);
+                    yield false;
+                }
+            };
             router.finish();
             in.transferTo(OutputStream.nullOutputStream());
-            return router.kinds();
+            return new ClaimsRead(router.kinds(), plain);
         } catch (X12Exception e) {
             throw new InputException(e.getMessage(), e);
         } catch (IOException e) {
@@ -286,15 +325,21 @@ public final class X12DataFiles {
         }
     }
 
-    /** The last pass over an 837 file: every line validated, and loaded unless replaced or voided. */
-    private FileSummary loadClaims(X12Source source, int rank, ClaimLineValidator validator, ClaimHistory history,
-            RemittanceMatcher matcher, Set<String> seen, X12Warnings warnings, Consumer<ClaimLine> loaded,
-            Consumer<Reject> rejected) throws InputException {
+    /**
+     * The last pass over an 837 file: every line validated, and loaded unless replaced or voided.
+     *
+     * @param plain the first pass found the file plain: it is read on the scanner, else on StAEDI
+     */
+    private FileSummary loadClaims(X12Source source, int rank, boolean plain, ClaimLineValidator validator,
+            ClaimHistory history, RemittanceMatcher matcher, Set<String> seen, X12Warnings warnings,
+            Consumer<ClaimLine> loaded, Consumer<Reject> rejected) throws InputException {
         String name = source.name();
         ClaimLineMapper mapper = new ClaimLineMapper(name, warnings);
         long[] rows = new long[5]; // read, loaded (replaced and voided included), rejected, replaced, voided
         MessageDigest sha = Sha256.newDigest();
-        Set<TransactionKind> kinds = readClaims(source, w -> warnings.add(name, "envelope", w), false, false, c -> {
+        Reading reading = plain ? Reading.SCAN : Reading.STAEDI;
+        Set<TransactionKind> kinds = readClaims(source, w -> warnings.add(name, "envelope", w), ClaimReader.Detail.FULL,
+                reading, c -> {
             long position = ClaimHistory.position(rank, c.ordinal);
             String id = c.id();
             char frequency = c.frequencyCode();
@@ -324,12 +369,23 @@ public final class X12DataFiles {
                     progress.rowsRead(name, rows[0]);
                 }
             }
-        }, sha);
+        }, sha).kinds();
         mapper.sourceSummary().forEach(s -> warnings.add(name, "sources of " + s, s));
         String transactions = kinds.isEmpty() ? "none" : kinds.stream().sorted().map(TransactionKind::label)
                 .collect(Collectors.joining("+"));
         return new FileSummary(name, true, Sha256.hex(sha), rows[0], rows[1], rows[2],
                 new FileSummary.X12Counts(transactions, rows[3], rows[4], 0, 0));
+    }
+
+    /**
+     * Reads a file on the scanner, checking its envelope on the way; true when StAEDI would have read the same
+     * segments and found nothing to report.
+     */
+    private static boolean scanChecked(String name, InputStream in, SegmentHandler handler)
+            throws X12Exception, IOException {
+        EnvelopeCheck envelope = new EnvelopeCheck(handler);
+        boolean plain = SegmentScanner.read(name, in, envelope);
+        return plain && envelope.passed();
     }
 
     private static X12Exception mixed(String name) {

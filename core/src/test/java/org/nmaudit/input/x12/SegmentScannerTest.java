@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The byte-level scanner of the first pass sees the envelope and CLM segments exactly as StAEDI does:
+ * The byte-level scanner sees the envelope and CLM segments exactly as StAEDI does:
  * same ordinals, same elements and components, malformed segments counted alike.
  */
 class SegmentScannerTest {
