@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,6 +68,27 @@ class ServeCommandTest {
         assertTrue(CliRun.of("--help").out().contains("serve"), "listed by nmaudit --help");
     }
 
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    /** The threads of a running JVM, as jcmd prints them, for the message of a failure. */
+    private static String threadDump(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
+        }
+    }
+
     @Test
     void startsWithOneLineAndStopsCleanlyOnCtrlC() throws Exception {
         try (TestDatabase db = TestDatabase.h2()) {
@@ -89,7 +111,10 @@ class ServeCommandTest {
                 assertTrue(health.body().contains("\"sha256\":\"" + started.group(3) + "\""), health.body());
 
                 new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-                assertTrue(p.waitFor(30, TimeUnit.SECONDS), "stopped on SIGINT");
+                // Generous: a loaded CI machine; if it still runs, the failure shows what each of its threads does.
+                boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+                assertTrue(ended, () -> "stopped on SIGINT; stderr:\n" + readQuietly(tmp.resolve("err.txt"))
+                        + "\nthreads:\n" + threadDump(p.pid()));
                 List<String> rest = new ArrayList<>();
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     rest.add(line);
