@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.nmaudit.facts.PatientFact;
 
 /**
@@ -134,11 +132,13 @@ public final class PatientPartitions implements Closeable {
      * held in memory is handed over once: it is let go here, so the heap holds each fact once.
      */
     public List<List<PatientFact>> patientsOf(int partition) throws IOException {
-        if (held != null) {
-            List<PatientFact> partitionFacts = held.set(partition, List.of());
-            return PatientBatches.byPatient(partitionFacts);
-        }
-        Map<String, List<PatientFact>> byPatient = new LinkedHashMap<>();
+        List<PatientFact> partitionFacts = held != null ? held.set(partition, List.of()) : readBack(partition);
+        return PatientBatches.byPatient(partitionFacts);
+    }
+
+    /** The facts of a partition file, in the order they were written. */
+    private List<PatientFact> readBack(int partition) throws IOException {
+        List<PatientFact> facts = new ArrayList<>();
         FactCodec codec = new FactCodec();
         try (DataInputStream in = new DataInputStream(UnsharedBufferedStreams.input(Files.newInputStream(file(partition)),
                 BUFFER))) {
@@ -149,11 +149,10 @@ public final class PatientPartitions implements Closeable {
                 } catch (EOFException end) {
                     break;
                 }
-                PatientFact f = codec.read(in, tag);
-                byPatient.computeIfAbsent(f.getPatientId(), p -> new ArrayList<>()).add(f);
+                facts.add(codec.read(in, tag));
             }
         }
-        return new ArrayList<>(byPatient.values());
+        return facts;
     }
 
     private Path file(int partition) {
