@@ -10,7 +10,8 @@
 # (WARMUP unmeasured requests, then COUNT measured ones, at each concurrency), stops the server. The figures are
 # those of a server in its steady state: the JIT compiler still took half the server's CPU after 1,500 requests
 # and a quarter after 12,000, so the default warm-up is 10,000 requests (500 measured a server still being
-# compiled). Targets: p99 under 20 ms at concurrency 8, at least 300 claims/s. The machine is shared and noisy:
+# compiled). NMAUDIT_BENCH_DB_SETTINGS is appended to the store's JDBC URL (e.g. ';CACHE_SIZE=65536' to try a
+# larger H2 page cache) and NMAUDIT_JAVA_OPTS sets the server's JVM options, to compare settings. Targets: p99 under 20 ms at concurrency 8, at least 300 claims/s. The machine is shared and noisy:
 # the load average before and after is printed with the figures. Sends traffic to 127.0.0.1 only, a bounded number of requests.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,7 +21,7 @@ warmup="${3:-10000}"
 root="${NMAUDIT_BENCH_DIR:-/tmp/nmaudit-serve-bench}"
 data="$root/data-$patients"
 store="$root/history-$patients"
-db="jdbc:h2:file:$store"
+db="jdbc:h2:file:$store${NMAUDIT_BENCH_DB_SETTINGS:-}"
 mkdir -p "$root"
 
 "$home/nmaudit" --version >/dev/null   # builds the jar if needed, outside the measurement
@@ -63,8 +64,16 @@ grep -q "listening on" "$log" || { echo "the server did not start in 60 s; see $
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "store: $db ($patients patients, $(($(wc -l < "$data/claims.csv") - 1)) claim lines)"
 head -1 "$log"
+# The server's own CPU time (user + system, from /proc) over each client run, warm-up included: what a request
+# costs the server, a figure the noise of a shared machine moves far less than the latency percentiles.
+ticks="$(getconf CLK_TCK)"
+server_cpu_ms() { awk -v t="$ticks" '{print int(($14 + $15) * 1000 / t)}' "/proc/$server/stat"; }
 for concurrency in 1 8; do
+  before="$(server_cpu_ms)"
   java -cp "$hdr" "$home/bench/ScrubLoadClient.java" "http://127.0.0.1:$port" "$data/claims.csv" "$concurrency" \
     "$count" "$warmup"
+  spent=$(( $(server_cpu_ms) - before ))
+  echo "  server CPU at concurrency $concurrency: ${spent} ms for $((count + warmup)) requests," \
+    "$(awk -v s="$spent" -v n=$((count + warmup)) 'BEGIN{printf "%.3f", s / n}') ms per request"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
