@@ -11,7 +11,8 @@
 # those of a server in its steady state: the JIT compiler still took half the server's CPU after 1,500 requests
 # and a quarter after 12,000, so the default warm-up is 10,000 requests (500 measured a server still being
 # compiled). NMAUDIT_BENCH_DB_SETTINGS is appended to the store's JDBC URL (e.g. ';CACHE_SIZE=65536' to try a
-# larger H2 page cache) and NMAUDIT_JAVA_OPTS sets the server's JVM options, to compare settings. Targets: p99 under 20 ms at concurrency 8, at least 300 claims/s. The machine is shared and noisy:
+# larger H2 page cache) and NMAUDIT_JAVA_OPTS sets the server's JVM options, to compare settings.
+# Targets: p99 under 20 ms at concurrency 8, at least 300 claims/s. The machine is shared and noisy:
 # the load average before and after is printed with the figures. Sends traffic to 127.0.0.1 only, a bounded number of requests.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
