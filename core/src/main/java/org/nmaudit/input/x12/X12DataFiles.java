@@ -57,6 +57,8 @@ public final class X12DataFiles {
     /** File name endings that mark an X12 file in a data folder (any file starting with ISA is one too). */
     public static final List<String> EXTENSIONS = List.of(".837", ".835", ".x12", ".edi");
     private static final int PROGRESS_EVERY = 250_000;
+    /** Above this many claims an 837's last pass scans on a thread of its own while its lines are validated. */
+    private static final int ALONGSIDE_ABOVE_CLAIMS = 5_000;
     private static final String POSITION_NAME = "segment";
 
     private final ReadProgress progress;
@@ -146,6 +148,7 @@ public final class X12DataFiles {
         ClaimHistory history = new ClaimHistory();
         Map<String, List<BilledClaim>> billed = new HashMap<>();
         boolean[] plain = new boolean[files.size()];
+        int[] claimCounts = new int[files.size()];
         for (int rank = 0; rank < files.size(); rank++) {
             Head h = files.get(rank);
             if (!h.remittance) {
@@ -154,6 +157,7 @@ public final class X12DataFiles {
                 // last pass may read the file on the scanner too (it is plain) or needs StAEDI.
                 ClaimReader.Detail detail = paidClaims.isEmpty() ? ClaimReader.Detail.HEADS : ClaimReader.Detail.BILLED;
                 plain[rank] = readClaims(h.source, w -> { }, detail, Reading.CHECKED_SCAN, c -> {
+                    claimCounts[fileRank]++;
                     long position = ClaimHistory.position(fileRank, c.ordinal);
                     history.read(c.id(), position, c.frequencyCode());
                     if (paidClaims.contains(c.id())) {
@@ -181,7 +185,8 @@ public final class X12DataFiles {
                 summaries.add(new FileSummary(h.source.name(), true, r.sha256, read, read - r.rejectedLines,
                         r.rejectedLines, new FileSummary.X12Counts("835", 0, 0, r.counts[0], r.counts[1])));
             } else {
-                summaries.add(loadClaims(h.source, rank, plain[rank], validator, history, matcher, seen, warnings,
+                boolean alongside = claimCounts[rank] > ALONGSIDE_ABOVE_CLAIMS;
+                summaries.add(loadClaims(h.source, rank, plain[rank], alongside, validator, history, matcher, seen, warnings,
                         loaded, rejected));
             }
         }
@@ -329,17 +334,19 @@ public final class X12DataFiles {
      * The last pass over an 837 file: every line validated, and loaded unless replaced or voided.
      *
      * @param plain the first pass found the file plain: it is read on the scanner, else on StAEDI
+     * @param alongside the file is read on a thread of its own while the calling thread maps and validates
+     *     the claims read so far ({@link ReadAlongside}); everything but the reading stays on the calling thread
      */
-    private FileSummary loadClaims(X12Source source, int rank, boolean plain, ClaimLineValidator validator,
-            ClaimHistory history, RemittanceMatcher matcher, Set<String> seen, X12Warnings warnings,
-            Consumer<ClaimLine> loaded, Consumer<Reject> rejected) throws InputException {
+    private FileSummary loadClaims(X12Source source, int rank, boolean plain, boolean alongside,
+            ClaimLineValidator validator, ClaimHistory history, RemittanceMatcher matcher, Set<String> seen,
+            X12Warnings warnings, Consumer<ClaimLine> loaded, Consumer<Reject> rejected) throws InputException {
         String name = source.name();
         ClaimLineMapper mapper = new ClaimLineMapper(name, warnings);
         long[] rows = new long[5]; // read, loaded (replaced and voided included), rejected, replaced, voided
         MessageDigest sha = Sha256.newDigest();
         Reading reading = plain ? Reading.SCAN : Reading.STAEDI;
-        Set<TransactionKind> kinds = readClaims(source, w -> warnings.add(name, "envelope", w), ClaimReader.Detail.FULL,
-                reading, c -> {
+        Consumer<String> envelopeWarnings = w -> warnings.add(name, "envelope", w);
+        Consumer<Claim837> claims = c -> {
             long position = ClaimHistory.position(rank, c.ordinal);
             String id = c.id();
             char frequency = c.frequencyCode();
@@ -369,7 +376,10 @@ public final class X12DataFiles {
                     progress.rowsRead(name, rows[0]);
                 }
             }
-        }, sha).kinds();
+        };
+        Set<TransactionKind> kinds = ReadAlongside.run(caller -> readClaims(source,
+                w -> caller.accept(() -> envelopeWarnings.accept(w)), ClaimReader.Detail.FULL, reading,
+                c -> caller.accept(() -> claims.accept(c)), sha), alongside, "nmaudit-read-x12").kinds();
         mapper.sourceSummary().forEach(s -> warnings.add(name, "sources of " + s, s));
         String transactions = kinds.isEmpty() ? "none" : kinds.stream().sorted().map(TransactionKind::label)
                 .collect(Collectors.joining("+"));
