@@ -334,8 +334,9 @@ public final class X12DataFiles {
      * The last pass over an 837 file: every line validated, and loaded unless replaced or voided.
      *
      * @param plain the first pass found the file plain: it is read on the scanner, else on StAEDI
-     * @param alongside the file is read on a thread of its own while the calling thread maps and validates
-     *     the claims read so far ({@link ReadAlongside}); everything but the reading stays on the calling thread
+     * @param alongside the file is read and its lines mapped on a thread of its own while the calling thread
+     *     validates the lines mapped so far ({@link ReadAlongside}); the warnings are all made on the reading
+     *     thread, the validation and what it hands on all on the calling thread, so both keep their order
      */
     private FileSummary loadClaims(X12Source source, int rank, boolean plain, boolean alongside,
             ClaimLineValidator validator, ClaimHistory history, RemittanceMatcher matcher, Set<String> seen,
@@ -345,8 +346,8 @@ public final class X12DataFiles {
         long[] rows = new long[5]; // read, loaded (replaced and voided included), rejected, replaced, voided
         MessageDigest sha = Sha256.newDigest();
         Reading reading = plain ? Reading.SCAN : Reading.STAEDI;
-        Consumer<String> envelopeWarnings = w -> warnings.add(name, "envelope", w);
-        Consumer<Claim837> claims = c -> {
+        Set<TransactionKind> kinds = ReadAlongside.run(caller -> readClaims(source,
+                w -> warnings.add(name, "envelope", w), ClaimReader.Detail.FULL, reading, c -> {
             long position = ClaimHistory.position(rank, c.ordinal);
             String id = c.id();
             char frequency = c.frequencyCode();
@@ -358,28 +359,30 @@ public final class X12DataFiles {
             }
             ClaimHistory.Fate fate = history.fate(id, position, frequency);
             mapper.claimRead(c);
+            List<ClaimLineCells> lines = new ArrayList<>(c.lines.size());
             for (ServiceLine837 l : c.lines) {
-                rows[0]++;
-                ClaimLineCells cells = mapper.cells(c, l, matcher.paid(new RemittanceMatcher.LineKey(position, l.ordinal)));
-                ClaimLine line = validator.validate(cells, fate == ClaimHistory.Fate.LOADED, rejected);
-                if (line == null) {
-                    rows[2]++;
-                } else {
-                    rows[1]++;
-                    switch (fate) {
-                        case LOADED -> loaded.accept(line);
-                        case REPLACED -> rows[3]++;
-                        case VOIDED -> rows[4]++;
+                lines.add(mapper.cells(c, l, matcher.paid(new RemittanceMatcher.LineKey(position, l.ordinal))));
+            }
+            caller.accept(() -> {
+                for (ClaimLineCells cells : lines) {
+                    rows[0]++;
+                    ClaimLine line = validator.validate(cells, fate == ClaimHistory.Fate.LOADED, rejected);
+                    if (line == null) {
+                        rows[2]++;
+                    } else {
+                        rows[1]++;
+                        switch (fate) {
+                            case LOADED -> loaded.accept(line);
+                            case REPLACED -> rows[3]++;
+                            case VOIDED -> rows[4]++;
+                        }
+                    }
+                    if (rows[0] % PROGRESS_EVERY == 0) {
+                        progress.rowsRead(name, rows[0]);
                     }
                 }
-                if (rows[0] % PROGRESS_EVERY == 0) {
-                    progress.rowsRead(name, rows[0]);
-                }
-            }
-        };
-        Set<TransactionKind> kinds = ReadAlongside.run(caller -> readClaims(source,
-                w -> caller.accept(() -> envelopeWarnings.accept(w)), ClaimReader.Detail.FULL, reading,
-                c -> caller.accept(() -> claims.accept(c)), sha), alongside, "nmaudit-read-x12").kinds();
+            });
+        }, sha), alongside, "nmaudit-read-x12").kinds();
         mapper.sourceSummary().forEach(s -> warnings.add(name, "sources of " + s, s));
         String transactions = kinds.isEmpty() ? "none" : kinds.stream().sorted().map(TransactionKind::label)
                 .collect(Collectors.joining("+"));
