@@ -22,6 +22,7 @@ final class ClaimLineMapper {
     private final X12Warnings warnings;
     private final long[] patientSources = new long[3];
     private final long[] renderingSources = new long[3];
+    private final DateCells dateCells = new DateCells();
 
     ClaimLineMapper(String file, X12Warnings warnings) {
         this.file = file;
@@ -190,7 +191,6 @@ final class ClaimLineMapper {
     }
 
     private void serviceDate(ClaimLineCells cells, Claim837 c, ServiceLine837 l) {
-        X12Values.Dates statement = X12Values.dates(c.statementFormat, c.statementDates.text());
         Element source = l.date;
         String format = l.dateFormat.text();
         if (l.date.blank() && !c.professional()) {
@@ -201,7 +201,8 @@ final class ClaimLineMapper {
             cells.cell("service_date", "", l.lxSegment, c.professional() ? "2400 DTP*472" : "2400 DTP*472 / 2300 DTP*434");
             return;
         }
-        X12Values.Dates dates = X12Values.dates(format, source.text());
+        DateCells.Read read = dateCells.read(format, source.text());
+        X12Values.Dates dates = read.dates();
         if (!dates.ok()) {
             cells.problem("service_date", source.text(), source.segment(), source.source() + ": " + dates.problem());
             return;
@@ -210,13 +211,19 @@ final class ClaimLineMapper {
             warnings.add(file, "date ranges", file + " segment " + source.segment() + ": claim " + c.id() + " line "
                     + l.lineNumber.text() + ": " + dates.warning());
         }
-        if (!c.professional() && source == l.date && statement.ok() && statement.from() != null
-                && (dates.from().isBefore(statement.from()) || dates.from().isAfter(statement.to()))) {
+        if (!c.professional() && source == l.date && outsideStatement(c, dates)) {
             warnings.add(file, "line dates outside the statement period", file + " segment " + source.segment()
                     + ": claim " + c.id() + " line " + l.lineNumber.text() + " is dated " + dates.from()
                     + ", outside the statement period " + c.statementDates.text() + " (2300 DTP*434)");
         }
-        cells.cell("service_date", dates.from().toString(), source.segment(), source);
+        cells.cell("service_date", read.fromText(), source.segment(), source);
+    }
+
+    /** An 837I line date outside the claim's statement period (2300 DTP*434), when that period is readable. */
+    private static boolean outsideStatement(Claim837 c, X12Values.Dates line) {
+        X12Values.Dates statement = X12Values.dates(c.statementFormat, c.statementDates.text());
+        return statement.ok() && statement.from() != null
+                && (line.from().isBefore(statement.from()) || line.from().isAfter(statement.to()));
     }
 
     private static void procedure(ClaimLineCells cells, Claim837 c, ServiceLine837 l) {
