@@ -44,7 +44,8 @@ import org.nmaudit.input.Sha256;
  *       matched;</li>
  *   <li>the 837 files again: each line validated (claims.csv rows of the data set come first in the
  *       uniqueness check), its paid_amount set, and handed to {@code loaded} unless a later claim
- *       replaces or voids it.</li>
+ *       replaces or voids it. A large file is read and mapped on a thread of its own while the calling
+ *       thread validates the lines mapped so far ({@link ReadAlongside}).</li>
  * </ol>
  *
  * <p>The passes read on the byte-level {@link SegmentScanner}, which is several times faster than StAEDI.
