@@ -58,7 +58,10 @@ public final class X12DataFiles {
     /** File name endings that mark an X12 file in a data folder (any file starting with ISA is one too). */
     public static final List<String> EXTENSIONS = List.of(".837", ".835", ".x12", ".edi");
     private static final int PROGRESS_EVERY = 250_000;
-    /** Above this many claims an 837's last pass scans on a thread of its own while its lines are validated. */
+    /**
+     * Above this many claims an 837's last pass reads on a thread of its own while its lines are validated;
+     * on a small file, such as an 837 sent to serve, starting a thread costs more than it saves.
+     */
     private static final int ALONGSIDE_ABOVE_CLAIMS = 5_000;
     private static final String POSITION_NAME = "segment";
 
@@ -187,8 +190,8 @@ public final class X12DataFiles {
                         r.rejectedLines, new FileSummary.X12Counts("835", 0, 0, r.counts[0], r.counts[1])));
             } else {
                 boolean alongside = claimCounts[rank] > ALONGSIDE_ABOVE_CLAIMS;
-                summaries.add(loadClaims(h.source, rank, plain[rank], alongside, validator, history, matcher, seen, warnings,
-                        loaded, rejected));
+                summaries.add(loadClaims(h.source, rank, plain[rank], alongside, validator, history, matcher, seen,
+                        warnings, loaded, rejected));
             }
         }
         return new X12Reading(summaries, warnings.all());

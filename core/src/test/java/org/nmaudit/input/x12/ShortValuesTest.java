@@ -21,7 +21,8 @@ class ShortValuesTest {
         String[] claim = {"CLM*C1*100***11:B:1*Y*A*Y*Y", "REF*EA*A", "REF*EA*AA", "REF*EA*AAAAAA", "REF*EA*AAAAAAA",
             "REF*EA*é", "REF*EA*éé", "REF*EA*ÉA1", "REF*EA*  HC ", "REF*EA*HC", "REF*EA*", "REF*EA*0", "REF*EA*00",
             "REF*EA*€", "REF*EA*HC:HC*HCHC^HC", "LX*1", "SV1*HC:95972:26:26:AA:A*100*UN*1***1:2"};
-        byte[] bytes = professional("250501", concat(billingAndSubscriber("MB"), claim)).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = professional("250501", concat(billingAndSubscriber("MB"), claim))
+                .getBytes(StandardCharsets.UTF_8);
         ScanProbe.Reading scanned = ScanProbe.scanner(bytes);
         ScanProbe.Reading staedi = ScanProbe.staedi(bytes);
         assertTrue(scanned.clean(), scanned.toString());
