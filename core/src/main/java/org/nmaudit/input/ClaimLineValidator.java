@@ -1,5 +1,6 @@
 package org.nmaudit.input;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +55,9 @@ public final class ClaimLineValidator {
         }
         ClaimLine line = claims.read(row, loaded, cells.positionName());
         List<Reject> problems = row.problems();
+        if (problems.isEmpty()) {
+            return line;
+        }
         Set<String> ownColumns = new HashSet<>();
         for (int i = 0; i < problems.size(); i++) {
             if (i < own.size()) {
@@ -77,11 +81,15 @@ public final class ClaimLineValidator {
         return line;
     }
 
+    /**
+     * A HashMap, not Map.copyOf: every cell of a million X12 lines is looked up here, and Map.copyOf's table
+     * finds a key with a division where a HashMap masks.
+     */
     private static Map<String, Integer> indexOf(List<String> columns) {
         Map<String, Integer> m = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             m.put(columns.get(i), i);
         }
-        return Map.copyOf(m);
+        return Collections.unmodifiableMap(m);
     }
 }

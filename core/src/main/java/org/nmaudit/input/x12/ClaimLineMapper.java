@@ -22,6 +22,7 @@ final class ClaimLineMapper {
     private final X12Warnings warnings;
     private final long[] patientSources = new long[3];
     private final long[] renderingSources = new long[3];
+    private final DateCells dateCells = new DateCells();
 
     ClaimLineMapper(String file, X12Warnings warnings) {
         this.file = file;
@@ -86,7 +87,7 @@ final class ClaimLineMapper {
             billType(cells, c);
         }
         priorAuthorization(cells, c, l);
-        cells.cell("billed_amount", X12Values.decimalCell(l.charge.text()), l.charge.segment(), l.charge::source);
+        cells.cell("billed_amount", X12Values.decimalCell(l.charge.text()), l.charge.segment(), l.charge);
         if (paid != null) {
             cells.cell("paid_amount", paid.toPlainString(), l.lxSegment, "835 2110 SVC-03");
         }
@@ -127,7 +128,7 @@ final class ClaimLineMapper {
     }
 
     private static void set(ClaimLineCells cells, String column, Element e) {
-        cells.cell(column, e.text(), e.segment(), e::source);
+        cells.cell(column, e.text(), e.segment(), e);
     }
 
     /** patient_id in the order of §3: REF*EA, else the member id, else the dependent key. */
@@ -163,7 +164,7 @@ final class ClaimLineMapper {
             cells.problem("payer_type", code, c.filingIndicator.segment(), c.filingIndicator.source()
                     + ": claim filing indicator " + code + " is not a code of the 837 (" + PayerCodes.KNOWN + ")");
         } else {
-            cells.cell("payer_type", payer, c.filingIndicator.segment(), c.filingIndicator::source);
+            cells.cell("payer_type", payer, c.filingIndicator.segment(), c.filingIndicator);
         }
     }
 
@@ -190,7 +191,6 @@ final class ClaimLineMapper {
     }
 
     private void serviceDate(ClaimLineCells cells, Claim837 c, ServiceLine837 l) {
-        X12Values.Dates statement = X12Values.dates(c.statementFormat, c.statementDates.text());
         Element source = l.date;
         String format = l.dateFormat.text();
         if (l.date.blank() && !c.professional()) {
@@ -201,7 +201,8 @@ final class ClaimLineMapper {
             cells.cell("service_date", "", l.lxSegment, c.professional() ? "2400 DTP*472" : "2400 DTP*472 / 2300 DTP*434");
             return;
         }
-        X12Values.Dates dates = X12Values.dates(format, source.text());
+        DateCells.Read read = dateCells.read(format, source.text());
+        X12Values.Dates dates = read.dates();
         if (!dates.ok()) {
             cells.problem("service_date", source.text(), source.segment(), source.source() + ": " + dates.problem());
             return;
@@ -210,13 +211,19 @@ final class ClaimLineMapper {
             warnings.add(file, "date ranges", file + " segment " + source.segment() + ": claim " + c.id() + " line "
                     + l.lineNumber.text() + ": " + dates.warning());
         }
-        if (!c.professional() && source == l.date && statement.ok() && statement.from() != null
-                && (dates.from().isBefore(statement.from()) || dates.from().isAfter(statement.to()))) {
+        if (!c.professional() && source == l.date && outsideStatement(c, dates)) {
             warnings.add(file, "line dates outside the statement period", file + " segment " + source.segment()
                     + ": claim " + c.id() + " line " + l.lineNumber.text() + " is dated " + dates.from()
                     + ", outside the statement period " + c.statementDates.text() + " (2300 DTP*434)");
         }
-        cells.cell("service_date", dates.from().toString(), source.segment(), source::source);
+        cells.cell("service_date", read.fromText(), source.segment(), source);
+    }
+
+    /** An 837I line date outside the claim's statement period (2300 DTP*434), when that period is readable. */
+    private static boolean outsideStatement(Claim837 c, X12Values.Dates line) {
+        X12Values.Dates statement = X12Values.dates(c.statementFormat, c.statementDates.text());
+        return statement.ok() && statement.from() != null
+                && (line.from().isBefore(statement.from()) || line.from().isAfter(statement.to()));
     }
 
     private static void procedure(ClaimLineCells cells, Claim837 c, ServiceLine837 l) {
@@ -239,7 +246,7 @@ final class ClaimLineMapper {
                     + " is not HC; only HCPCS and CPT codes are read");
             return;
         }
-        cells.cell("cpt_code", l.procedure.text(), l.serviceSegment, l.procedure::source);
+        cells.cell("cpt_code", l.procedure.text(), l.serviceSegment, l.procedure);
         cells.cell("modifiers", String.join(";", l.modifiers), l.serviceSegment, l.modifierSource);
     }
 
@@ -247,7 +254,7 @@ final class ClaimLineMapper {
         String basis = l.unitBasis.text();
         String quantity = X12Values.decimalCell(l.quantity.text());
         if (basis.isEmpty() || basis.equals("UN") || (!c.professional() && basis.equals("DA"))) {
-            cells.cell("units", quantity, l.quantity.segment(), l.quantity::source);
+            cells.cell("units", quantity, l.quantity.segment(), l.quantity);
         } else if (basis.equals("MJ") && c.professional()) {
             warnings.add(file, "minutes (MJ) not loaded as units", file + " segment " + l.serviceSegment + ": "
                     + l.quantity.source() + ": " + quantity + " minutes (MJ) not loaded as units (claim " + c.id()
@@ -367,22 +374,20 @@ final class ClaimLineMapper {
 
     /** CLM02 is the sum of the line charges; a claim whose lines do not add up is worth a look. */
     private void checkTotal(Claim837 c) {
-        BigDecimal total = X12Values.decimal(c.totalCharge.text());
-        if (total == null || c.lines.isEmpty()) {
+        DecimalSum total = new DecimalSum();
+        if (!total.add(c.totalCharge.text()) || c.lines.isEmpty()) {
             return;
         }
-        BigDecimal sum = BigDecimal.ZERO;
+        DecimalSum sum = new DecimalSum();
         for (ServiceLine837 l : c.lines) {
-            BigDecimal charge = X12Values.decimal(l.charge.text());
-            if (charge == null) {
+            if (!sum.add(l.charge.text())) {
                 return;
             }
-            sum = sum.add(charge);
         }
-        if (sum.compareTo(total) != 0) {
+        if (!sum.sameValue(total)) {
             warnings.add(file, "claim total differs from its lines", file + " segment " + c.clmSegment + ": claim "
                     + c.id() + " total charge " + c.totalCharge.text() + " (CLM02) differs from the sum of its line"
-                    + " charges, " + sum.toPlainString());
+                    + " charges, " + sum.value().toPlainString());
         }
     }
 }

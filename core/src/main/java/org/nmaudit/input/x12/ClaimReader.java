@@ -13,6 +13,17 @@ import java.util.function.Consumer;
  * 2420x, and LIN or SVD the 2410 drug and 2430 prior-payer loops, whose REFs are not the line's.
  */
 final class ClaimReader {
+    /** "2300 HI-01" .. "2300 HI-12": where each diagnosis came from, worded once rather than for every claim. */
+    private static final String[] DIAGNOSIS_SOURCES = new String[13];
+    private static final String SV1_PROCEDURE_SOURCE = "2400 " + Segment.label("SV1", 1);
+    private static final String SV1_POINTER_SOURCE = "2400 " + Segment.label("SV1", 7);
+    private static final String SV2_PROCEDURE_SOURCE = "2400 " + Segment.label("SV2", 2);
+
+    static {
+        for (int e = 1; e < DIAGNOSIS_SOURCES.length; e++) {
+            DIAGNOSIS_SOURCES[e] = "2300 " + Segment.label("HI", e);
+        }
+    }
 
     private final Consumer<Claim837> claims;
     private final Detail detail;
@@ -24,7 +35,7 @@ final class ClaimReader {
         HEADS,
         /** Everything but the diagnoses (HI) and the patient's birth date (DMG): what the 835 matching needs. */
         BILLED,
-        /** Everything claims.csv has. */
+        /** Everything claims.csv has (not the line control numbers, REF*6R, which only the 835 matching needs). */
         FULL
     }
 
@@ -312,7 +323,7 @@ final class ClaimReader {
             } else if (loop == Loop.LINE && line != null) {
                 switch (qualifier) {
                     case "6R" -> {
-                        if (line.lineControl.blank()) {
+                        if (detail == Detail.BILLED && line.lineControl.blank()) {
                             line.lineControl = Element.of(s, "2400", 2);
                         }
                     }
@@ -332,8 +343,7 @@ final class ClaimReader {
             for (int e = 1; e <= 12; e++) {
                 String qualifier = s.component(e, 1);
                 if (Diagnosis.ICD10.contains(qualifier) || Diagnosis.ICD9.contains(qualifier)) {
-                    claim.diagnoses.add(new Diagnosis(qualifier, s.component(e, 2), s.ordinal(),
-                            "2300 " + s.label(e)));
+                    claim.diagnoses.add(new Diagnosis(qualifier, s.component(e, 2), s.ordinal(), DIAGNOSIS_SOURCES[e]));
                 }
             }
         }
@@ -346,14 +356,14 @@ final class ClaimReader {
             l.qualifier = Element.of(s, "2400", 1, 1);
             l.procedure = Element.of(s, "2400", 1, 2);
             l.modifiers = s.nonBlankComponents(1, 3, 6);
-            l.modifierSource = "2400 " + s.label(1);
+            l.modifierSource = SV1_PROCEDURE_SOURCE;
             l.charge = Element.of(s, "2400", 2);
             l.unitBasis = Element.of(s, "2400", 3);
             l.quantity = Element.of(s, "2400", 4);
             l.placeOfService = Element.of(s, "2400", 5);
             l.pointers = s.nonBlankComponents(7, 1, 4);
             l.pointerText = s.text(7);
-            l.pointerSource = "2400 " + s.label(7);
+            l.pointerSource = SV1_POINTER_SOURCE;
         }
 
         private void institutionalService(Segment s) {
@@ -365,7 +375,7 @@ final class ClaimReader {
             l.qualifier = Element.of(s, "2400", 2, 1);
             l.procedure = Element.of(s, "2400", 2, 2);
             l.modifiers = s.nonBlankComponents(2, 3, 6);
-            l.modifierSource = "2400 " + s.label(2);
+            l.modifierSource = SV2_PROCEDURE_SOURCE;
             l.charge = Element.of(s, "2400", 3);
             l.unitBasis = Element.of(s, "2400", 4);
             l.quantity = Element.of(s, "2400", 5);

@@ -25,7 +25,8 @@ final class ScannedSegment extends Segment {
     private int[] to = new int[64];
     private int slots;
     private final String[] shortTexts = new String[2048];
-    private final byte[][] shortBytes = new byte[2048][];
+    /** Per slot of {@link #shortTexts}: its bytes and length in one long ({@link #shortKey}), 0 for an empty slot. */
+    private final long[] shortKeys = new long[2048];
 
     /** Starts filling the next segment: its places arrive before its bytes settle in the buffer. */
     void clear() {
@@ -100,26 +101,39 @@ final class ScannedSegment extends Segment {
 
     /**
      * A short value, such as a qualifier (HC, UN, D8), a procedure code or a modifier: the same few recur
-     * on every line, so each is made once and kept in a small table (an 835's service payments keep them).
+     * on every line, so each is made once and kept in a small table (an 835's service payments keep them),
+     * found by its bytes packed into a long.
      */
     private String shortText(int start, int end) {
-        int hash = 0;
-        for (int i = start; i < end; i++) {
-            int b = bytes[i];
-            if (b < 0) {
-                return new String(bytes, start, end - start, StandardCharsets.UTF_8); // not ASCII
-            }
-            hash = hash * 31 + b;
+        long key = shortKey(start, end);
+        if (key == 0) {
+            return new String(bytes, start, end - start, StandardCharsets.UTF_8); // not ASCII
         }
+        int hash = (int) (key ^ (key >>> 29));
         int slot = (hash ^ (hash >>> 11)) & (shortTexts.length - 1);
-        byte[] cached = shortBytes[slot];
-        if (cached != null && Arrays.equals(cached, 0, cached.length, bytes, start, end)) {
+        if (shortKeys[slot] == key) {
             return shortTexts[slot];
         }
         String text = new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
         shortTexts[slot] = text;
-        shortBytes[slot] = Arrays.copyOfRange(bytes, start, end);
+        shortKeys[slot] = key;
         return text;
+    }
+
+    /**
+     * The {@value #SHORT} bytes at most in {@code start..end} and their count, in one long that no other
+     * such value has; 0 when a byte is not ASCII.
+     */
+    private long shortKey(int start, int end) {
+        long key = end - start + 1; // never 0, and values of different lengths differ
+        for (int i = start; i < end; i++) {
+            int b = bytes[i];
+            if (b < 0) {
+                return 0;
+            }
+            key = key << 8 | b;
+        }
+        return key;
     }
 
     /** The element exactly as sent (untrimmed, every component and occurrence), for the envelope checks. */

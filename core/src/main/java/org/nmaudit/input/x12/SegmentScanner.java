@@ -42,6 +42,9 @@ final class SegmentScanner {
     private int componentSeparator = -1;
     private int repetitionSeparator = -1;
     private int terminator = -1;
+    /** What each byte is in a segment that is split, and in one that is skipped ({@link ByteClasses}). */
+    private byte[] splitClasses;
+    private byte[] skipClasses;
     private boolean plain = true;
     /** The delimiters of the first ISA; a later interchange with other delimiters makes the file not plain. */
     private int[] firstDelimiters;
@@ -168,6 +171,7 @@ final class SegmentScanner {
             return true;
         }
         segment.clear();
+        byte[] classes = splitClasses;
         int start = position;
         int i = start + tagLength;
         int controls = 0;
@@ -176,6 +180,10 @@ final class SegmentScanner {
         boolean repetition = false;
         int from = 0; // where the current component starts, counted from the segment's start
         while (true) {
+            byte kind = ByteClasses.ORDINARY;
+            while (i < limit && (kind = classes[buffer[i] & 0xff]) == ByteClasses.ORDINARY) {
+                i++;
+            }
             if (i == limit) {
                 int moved = refill(start);
                 if (moved < 0) {
@@ -186,40 +194,39 @@ final class SegmentScanner {
                 i -= moved;
                 continue;
             }
-            int b = buffer[i] & 0xff;
-            if (b == terminator) {
+            if (kind == ByteClasses.TERMINATOR) {
                 break;
             }
-            if (b == elementSeparator) {
-                int at = i - start;
-                if (elements) {
-                    if (!repetition) {
-                        segment.addComponent(from, at);
+            switch (kind) {
+                case ByteClasses.ELEMENT -> {
+                    int at = i - start;
+                    if (elements) {
+                        if (!repetition) {
+                            segment.addComponent(from, at);
+                        }
+                        segment.closeElement(at);
                     }
-                    segment.closeElement(at);
+                    segment.openElement(at + 1);
+                    elements = true;
+                    repetition = false;
+                    from = at + 1;
                 }
-                segment.openElement(at + 1);
-                elements = true;
-                repetition = false;
-                from = at + 1;
-            } else if (b == componentSeparator) {
-                if (!repetition) {
-                    segment.addComponent(from, i - start);
+                case ByteClasses.COMPONENT -> {
+                    if (!repetition) {
+                        segment.addComponent(from, i - start);
+                    }
+                    from = i - start + 1;
                 }
-                from = i - start + 1;
-            } else if (b == repetitionSeparator) {
-                if (!repetition) {
-                    segment.addComponent(from, i - start);
-                    segment.markRepeated();
+                case ByteClasses.REPETITION -> {
+                    if (!repetition) {
+                        segment.addComponent(from, i - start);
+                        segment.markRepeated();
+                    }
+                    repetition = true;
+                    from = i - start + 1;
                 }
-                repetition = true;
-                from = i - start + 1;
-            } else if (b < 0x20 || b >= 0x7f) {
-                if (b >= 0x80) {
-                    high++;
-                } else {
-                    controls++;
-                }
+                case ByteClasses.NON_ASCII -> high++;
+                default -> controls++;
             }
             i++;
         }
@@ -236,11 +243,16 @@ final class SegmentScanner {
 
     /** A segment the handler does not want: only its end is found, and whether it is plain. */
     private void skip(int tagLength) throws IOException {
+        byte[] classes = skipClasses;
         int start = position;
         int i = start + tagLength;
         int controls = 0;
         int high = 0;
         while (true) {
+            byte kind = ByteClasses.ORDINARY;
+            while (i < limit && (kind = classes[buffer[i] & 0xff]) == ByteClasses.ORDINARY) {
+                i++;
+            }
             if (i == limit) {
                 int moved = refill(start);
                 if (moved < 0) {
@@ -251,16 +263,13 @@ final class SegmentScanner {
                 i -= moved;
                 continue;
             }
-            int b = buffer[i] & 0xff;
-            if (b == terminator) {
+            if (kind == ByteClasses.TERMINATOR) {
                 break;
             }
-            if (b < 0x20 || b >= 0x7f) {
-                if (b >= 0x80) {
-                    high++;
-                } else {
-                    controls++;
-                }
+            if (kind == ByteClasses.NON_ASCII) {
+                high++;
+            } else {
+                controls++;
             }
             i++;
         }
@@ -320,6 +329,8 @@ final class SegmentScanner {
         componentSeparator = buffer[isa16] & 0xff;
         terminator = buffer[i] & 0xff;
         repetitionSeparator = isaElement(start, i, 11);
+        splitClasses = ByteClasses.split(terminator, elementSeparator, componentSeparator, repetitionSeparator);
+        skipClasses = ByteClasses.skipped(terminator);
         position = i + 1;
         ordinal++;
         if (!standardHeader(start, i)) {

@@ -44,7 +44,8 @@ import org.nmaudit.input.Sha256;
  *       matched;</li>
  *   <li>the 837 files again: each line validated (claims.csv rows of the data set come first in the
  *       uniqueness check), its paid_amount set, and handed to {@code loaded} unless a later claim
- *       replaces or voids it.</li>
+ *       replaces or voids it. A large file is read and mapped on a thread of its own while the calling
+ *       thread validates the lines mapped so far ({@link ReadAlongside}).</li>
  * </ol>
  *
  * <p>The passes read on the byte-level {@link SegmentScanner}, which is several times faster than StAEDI.
@@ -57,6 +58,11 @@ public final class X12DataFiles {
     /** File name endings that mark an X12 file in a data folder (any file starting with ISA is one too). */
     public static final List<String> EXTENSIONS = List.of(".837", ".835", ".x12", ".edi");
     private static final int PROGRESS_EVERY = 250_000;
+    /**
+     * Above this many claims an 837's last pass reads on a thread of its own while its lines are validated;
+     * on a small file, such as an 837 sent to serve, starting a thread costs more than it saves.
+     */
+    private static final int ALONGSIDE_ABOVE_CLAIMS = 5_000;
     private static final String POSITION_NAME = "segment";
 
     private final ReadProgress progress;
@@ -146,6 +152,7 @@ public final class X12DataFiles {
         ClaimHistory history = new ClaimHistory();
         Map<String, List<BilledClaim>> billed = new HashMap<>();
         boolean[] plain = new boolean[files.size()];
+        int[] claimCounts = new int[files.size()];
         for (int rank = 0; rank < files.size(); rank++) {
             Head h = files.get(rank);
             if (!h.remittance) {
@@ -154,6 +161,7 @@ public final class X12DataFiles {
                 // last pass may read the file on the scanner too (it is plain) or needs StAEDI.
                 ClaimReader.Detail detail = paidClaims.isEmpty() ? ClaimReader.Detail.HEADS : ClaimReader.Detail.BILLED;
                 plain[rank] = readClaims(h.source, w -> { }, detail, Reading.CHECKED_SCAN, c -> {
+                    claimCounts[fileRank]++;
                     long position = ClaimHistory.position(fileRank, c.ordinal);
                     history.read(c.id(), position, c.frequencyCode());
                     if (paidClaims.contains(c.id())) {
@@ -181,8 +189,9 @@ public final class X12DataFiles {
                 summaries.add(new FileSummary(h.source.name(), true, r.sha256, read, read - r.rejectedLines,
                         r.rejectedLines, new FileSummary.X12Counts("835", 0, 0, r.counts[0], r.counts[1])));
             } else {
-                summaries.add(loadClaims(h.source, rank, plain[rank], validator, history, matcher, seen, warnings,
-                        loaded, rejected));
+                boolean alongside = claimCounts[rank] > ALONGSIDE_ABOVE_CLAIMS;
+                summaries.add(loadClaims(h.source, rank, plain[rank], alongside, validator, history, matcher, seen,
+                        warnings, loaded, rejected));
             }
         }
         return new X12Reading(summaries, warnings.all());
@@ -329,17 +338,20 @@ public final class X12DataFiles {
      * The last pass over an 837 file: every line validated, and loaded unless replaced or voided.
      *
      * @param plain the first pass found the file plain: it is read on the scanner, else on StAEDI
+     * @param alongside the file is read and its lines mapped on a thread of its own while the calling thread
+     *     validates the lines mapped so far ({@link ReadAlongside}); the warnings are all made on the reading
+     *     thread, the validation and what it hands on all on the calling thread, so both keep their order
      */
-    private FileSummary loadClaims(X12Source source, int rank, boolean plain, ClaimLineValidator validator,
-            ClaimHistory history, RemittanceMatcher matcher, Set<String> seen, X12Warnings warnings,
-            Consumer<ClaimLine> loaded, Consumer<Reject> rejected) throws InputException {
+    private FileSummary loadClaims(X12Source source, int rank, boolean plain, boolean alongside,
+            ClaimLineValidator validator, ClaimHistory history, RemittanceMatcher matcher, Set<String> seen,
+            X12Warnings warnings, Consumer<ClaimLine> loaded, Consumer<Reject> rejected) throws InputException {
         String name = source.name();
         ClaimLineMapper mapper = new ClaimLineMapper(name, warnings);
         long[] rows = new long[5]; // read, loaded (replaced and voided included), rejected, replaced, voided
         MessageDigest sha = Sha256.newDigest();
         Reading reading = plain ? Reading.SCAN : Reading.STAEDI;
-        Set<TransactionKind> kinds = readClaims(source, w -> warnings.add(name, "envelope", w), ClaimReader.Detail.FULL,
-                reading, c -> {
+        Set<TransactionKind> kinds = ReadAlongside.run(caller -> readClaims(source,
+                w -> warnings.add(name, "envelope", w), ClaimReader.Detail.FULL, reading, c -> {
             long position = ClaimHistory.position(rank, c.ordinal);
             String id = c.id();
             char frequency = c.frequencyCode();
@@ -351,25 +363,30 @@ public final class X12DataFiles {
             }
             ClaimHistory.Fate fate = history.fate(id, position, frequency);
             mapper.claimRead(c);
+            List<ClaimLineCells> lines = new ArrayList<>(c.lines.size());
             for (ServiceLine837 l : c.lines) {
-                rows[0]++;
-                ClaimLineCells cells = mapper.cells(c, l, matcher.paid(new RemittanceMatcher.LineKey(position, l.ordinal)));
-                ClaimLine line = validator.validate(cells, fate == ClaimHistory.Fate.LOADED, rejected);
-                if (line == null) {
-                    rows[2]++;
-                } else {
-                    rows[1]++;
-                    switch (fate) {
-                        case LOADED -> loaded.accept(line);
-                        case REPLACED -> rows[3]++;
-                        case VOIDED -> rows[4]++;
+                lines.add(mapper.cells(c, l, matcher.paid(new RemittanceMatcher.LineKey(position, l.ordinal))));
+            }
+            caller.accept(() -> {
+                for (ClaimLineCells cells : lines) {
+                    rows[0]++;
+                    ClaimLine line = validator.validate(cells, fate == ClaimHistory.Fate.LOADED, rejected);
+                    if (line == null) {
+                        rows[2]++;
+                    } else {
+                        rows[1]++;
+                        switch (fate) {
+                            case LOADED -> loaded.accept(line);
+                            case REPLACED -> rows[3]++;
+                            case VOIDED -> rows[4]++;
+                        }
+                    }
+                    if (rows[0] % PROGRESS_EVERY == 0) {
+                        progress.rowsRead(name, rows[0]);
                     }
                 }
-                if (rows[0] % PROGRESS_EVERY == 0) {
-                    progress.rowsRead(name, rows[0]);
-                }
-            }
-        }, sha).kinds();
+            });
+        }, sha), alongside, "nmaudit-read-x12").kinds();
         mapper.sourceSummary().forEach(s -> warnings.add(name, "sources of " + s, s));
         String transactions = kinds.isEmpty() ? "none" : kinds.stream().sorted().map(TransactionKind::label)
                 .collect(Collectors.joining("+"));

@@ -75,11 +75,19 @@ final class X12Values {
             return null;
         }
         try {
-            return LocalDate.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(4, 6)),
-                    Integer.parseInt(text.substring(6, 8)));
+            return LocalDate.of(number(text, 0, 4), number(text, 4, 6), number(text, 6, 8));
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** The number the digits {@code text[from..to)} write (they are digits). */
+    private static int number(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + text.charAt(i) - '0';
+        }
+        return n;
     }
 
     static boolean digits(String text) {
