@@ -1,0 +1,118 @@
+package org.nmaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JVM options ./nmaudit picks, which the README's performance figures rest on: a batch command gets the
+ * audit's heap and compile thresholds, serve its large young generation and the default thresholds, and
+ * NMAUDIT_JAVA_OPTS replaces either. The real launcher runs in an installation of its own whose jar is up to
+ * date (so it builds nothing), with a {@code java} on the PATH that prints the arguments it was given.
+ */
+class LauncherJvmOptionsTest {
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final List<String> BATCH = List.of("-Xms1g", "-Xmn400m", "-Xmx3g", "-XX:+UseParallelGC",
+            "-XX:MetaspaceSize=64m", "-XX:CompileThresholdScaling=4");
+    private static final List<String> SERVER = List.of("-Xms3g", "-Xmn2g", "-Xmx3g", "-XX:+UseParallelGC",
+            "-XX:MetaspaceSize=64m");
+
+    @TempDir
+    Path tmp;
+
+    private Path installation;
+    private Path bin;
+
+    @BeforeEach
+    void anInstallationWithAnEchoingJava() throws IOException {
+        installation = tmp.resolve("nmaudit");
+        Files.createDirectories(installation.resolve("core/src/main"));
+        Files.copy(PROJECT.resolve("nmaudit"), installation.resolve("nmaudit"));
+        Files.writeString(installation.resolve("pom.xml"), "<project/>");
+        Files.writeString(installation.resolve("core/pom.xml"), "<project/>");
+        FileTime built = FileTime.from(Instant.parse("2025-01-01T00:00:00Z"));
+        for (String older : List.of("pom.xml", "core/pom.xml", "core/src/main")) {
+            Files.setLastModifiedTime(installation.resolve(older), built);
+        }
+        Path jar = installation.resolve("core/target/nmaudit.jar");
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "not read: java here only prints its arguments");
+        Files.setLastModifiedTime(jar, FileTime.from(built.toInstant().plusSeconds(60)));
+        bin = tmp.resolve("bin");
+        Files.createDirectories(bin);
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        java.toFile().setExecutable(true);
+    }
+
+    @Test
+    void aBatchCommandGetsTheAuditHeapAndHigherCompileThresholds() throws Exception {
+        assertEquals(expected(BATCH, "audit", "data/sample", "--period", "2025-12"),
+                launch(Map.of(), "audit", "data/sample", "--period", "2025-12"));
+        assertEquals(expected(BATCH, "history", "import", "data/sample"),
+                launch(Map.of(), "history", "import", "data/sample"));
+        assertEquals(expected(BATCH, "--version"), launch(Map.of(), "--version"));
+    }
+
+    @Test
+    void serveGetsTheLargeYoungGenerationAndTheDefaultThresholds() throws Exception {
+        assertEquals(expected(SERVER, "serve", "--port", "8080"), launch(Map.of(), "serve", "--port", "8080"));
+    }
+
+    @Test
+    void anOptionBeforeTheCommandDoesNotHideServe() throws Exception {
+        assertEquals(expected(SERVER, "--debug", "serve"), launch(Map.of(), "--debug", "serve"));
+    }
+
+    @Test
+    void serveAsAnArgumentOfAnotherCommandIsNotTheServer() throws Exception {
+        assertEquals(expected(BATCH, "audit", "serve"), launch(Map.of(), "audit", "serve"));
+    }
+
+    @Test
+    void nmauditJavaOptsReplacesTheDefaults() throws Exception {
+        Map<String, String> env = Map.of("NMAUDIT_JAVA_OPTS", "-Xmx2g -XX:+UseG1GC");
+        assertEquals(expected(List.of("-Xmx2g", "-XX:+UseG1GC"), "audit", "x"), launch(env, "audit", "x"));
+        assertEquals(expected(List.of("-Xmx2g", "-XX:+UseG1GC"), "serve"), launch(env, "serve"));
+    }
+
+    private List<String> expected(List<String> jvmOptions, String... arguments) throws IOException {
+        List<String> all = new ArrayList<>(jvmOptions);
+        all.add("-Dnmaudit.home=" + installation.toRealPath());
+        all.add("-jar");
+        all.add(installation.toRealPath().resolve("core/target/nmaudit.jar").toString());
+        all.addAll(List.of(arguments));
+        return all;
+    }
+
+    /** The arguments java was started with, one per line of its output. */
+    private List<String> launch(Map<String, String> env, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(installation.resolve("nmaudit").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
+        builder.environment().remove("NMAUDIT_JAVA_OPTS");
+        builder.environment().putAll(env);
+        builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+        Path out = tmp.resolve("java-arguments.txt");
+        Path err = tmp.resolve("launcher-err.txt");
+        Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the launcher did not finish");
+        }
+        assertEquals(0, p.exitValue(), Files.readString(err));
+        return Files.readAllLines(out);
+    }
+}
