@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherJvmOptionsTest {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
     private static final List<String> BATCH = List.of("-Xms1g", "-Xmn400m", "-Xmx3g", "-XX:+UseParallelGC",
-            "-XX:MetaspaceSize=64m", "-XX:CompileThresholdScaling=4");
+            "-XX:MetaspaceSize=64m", "-XX:CompileThresholdScaling=4", "-XX:MaxTenuringThreshold=1");
     private static final List<String> SERVER = List.of("-Xms3g", "-Xmn2g", "-Xmx3g", "-XX:+UseParallelGC",
             "-XX:MetaspaceSize=64m");
 
@@ -58,7 +58,7 @@ class LauncherJvmOptionsTest {
     }
 
     @Test
-    void aBatchCommandGetsTheAuditHeapAndHigherCompileThresholds() throws Exception {
+    void aBatchCommandGetsTheAuditHeapHigherCompileThresholdsAndEarlyPromotion() throws Exception {
         assertEquals(expected(BATCH, "audit", "data/sample", "--period", "2025-12"),
                 launch(Map.of(), "audit", "data/sample", "--period", "2025-12"));
         assertEquals(expected(BATCH, "history", "import", "data/sample"),
