@@ -68,6 +68,7 @@ public final class HistoryImportCommand implements Callable<Integer> {
             DataSetSummary read;
             StoredBatch batch;
             long rejectedRows;
+            boolean showSteps;
             try (HistoryImport sink = staged.store().beginImport(dataFolder.toAbsolutePath().normalize().toString())) {
                 try {
                     read = new DataSetReader(progress).read(dataFolder, sink);
@@ -83,13 +84,22 @@ public final class HistoryImportCommand implements Callable<Integer> {
                             + " stored; choose another with --out");
                     return ExitCode.USAGE;
                 }
-                if (read.rowsLoaded() > PHASES_SHOWN_ABOVE) {
+                // After the last row the database still works for a while (1M lines into H2: commit 4 s, compact
+                // 3 s, count 1 s): each step is said, so a long import never looks stuck.
+                showSteps = read.rowsLoaded() > PHASES_SHOWN_ABOVE;
+                if (showSteps) {
                     progress.step(String.format(Locale.ROOT, "%,d rows read; storing them", read.rowsLoaded()));
                 }
                 batch = sink.commit();
                 rejectedRows = read.rowsRejected();
             }
+            if (showSteps && staged.writesACopy()) {
+                progress.step("stored; compacting the database file and putting it in place");
+            }
             staged.publish();
+            if (showSteps) {
+                progress.step("counting what the history holds");
+            }
             try (HistoryStore stored = staged.publishedStore(Credentials.fromEnvironment())) {
                 print(out, stored, read, batch, stored.counts(), outDir);
             }

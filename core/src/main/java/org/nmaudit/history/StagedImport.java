@@ -74,11 +74,19 @@ public final class StagedImport implements AutoCloseable {
     }
 
     /**
+     * Whether the import goes into a copy of an embedded database file, which {@link #publish()} compacts and
+     * puts in place.
+     */
+    public boolean writesACopy() {
+        return target != original;
+    }
+
+    /**
      * After the import's commit: the copy replaces the original. A no-op when the import wrote into the store
      * itself.
      */
     public void publish() throws HistoryException {
-        if (target == original) {
+        if (!writesACopy()) {
             published = true;
             return;
         }
@@ -104,7 +112,7 @@ public final class StagedImport implements AutoCloseable {
 
     /** The store as it is after {@link #publish()}, for its counts: the original file now holds the import. */
     public HistoryStore publishedStore(Credentials credentials) throws HistoryException {
-        if (target == original) {
+        if (!writesACopy()) {
             return original;
         }
         original.close(); // its file was replaced: the open connection sees the old one
@@ -113,7 +121,7 @@ public final class StagedImport implements AutoCloseable {
 
     @Override
     public void close() {
-        if (target != original) {
+        if (writesACopy()) {
             target.close();
             if (!published) {
                 deleteCopy(copyBase);

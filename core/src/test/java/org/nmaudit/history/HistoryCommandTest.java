@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +81,33 @@ class HistoryCommandTest {
         new DataSetGenerator(new GeneratorSettings(400, 9, 11, LocalDate.of(2024, 11, 1), 6, 3, 0.2, 0.02))
                 .generate(data, null, new PrintStream(OutputStream.nullOutputStream()));
         assertRoundTrip(db, data);
+    }
+
+    /**
+     * After its last row a large import still waits for the database (1M lines into H2: commit 4 s, compacting
+     * the copy 3 s, counting 1 s), so it says each step on stderr; a small one says none of them (above).
+     */
+    @Test
+    void aLargeImportSaysEachStepAfterItsLastRow() throws Exception {
+        Path data = tmp.resolve("large");
+        new DataSetGenerator(new GeneratorSettings(16_000, 12, 5, LocalDate.of(2024, 1, 1), 12, 4, 0.2, 0.0))
+                .generate(data, null, new PrintStream(OutputStream.nullOutputStream()));
+        long rows = 0;
+        for (String file : DATA_FILES) {
+            rows += Files.readAllLines(data.resolve(file)).size() - 1;
+        }
+        try (TestDatabase db = TestDatabase.h2()) {
+            CliRun imported = CliRun.of("history", "import", data.toString(), "--db", db.url(), "--out",
+                    tmp.resolve("large-import").toString());
+            assertEquals(0, imported.exitCode(), imported.err());
+            List<String> steps = imported.err().lines()
+                    .filter(line -> !line.contains(" rows read (")) // reading progress, as often as the pace gives
+                    .map(line -> line.replaceFirst("^\\[ *[0-9]+\\.[0-9]s\\] ", ""))
+                    .toList();
+            assertEquals(List.of(String.format(Locale.ROOT, "%,d rows read; storing them", rows),
+                    "stored; compacting the database file and putting it in place",
+                    "counting what the history holds"), steps, imported.err());
+        }
     }
 
     /** import, export, import into an empty store, export: the two exports are the same bytes. */
