@@ -14,24 +14,12 @@ set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size="${1:-1m}"
 rounds="${2:-1}"
-case "$size" in
-  1m) patients=78200 ;;
-  10m) patients=782000 ;;
-  *[!0-9]*) echo "usage: bench/import.sh [1m|10m|PATIENTS] [ROUNDS]" >&2; exit 2 ;;
-  *) patients="$size" ;;
-esac
 case "$rounds" in
   ''|*[!0-9]*|0) echo "usage: bench/import.sh [1m|10m|PATIENTS] [ROUNDS]; ROUNDS is a positive number" >&2; exit 2 ;;
 esac
-root="${NMAUDIT_BENCH_DIR:-/tmp/nmaudit-bench}"
-data="$root/$size"
-mkdir -p "$root"
-if [ ! -f "$data/claims.csv" ]; then
-  echo "generating $patients patients into $data ..." >&2
-  NMAUDIT_JAVA_OPTS=-Xmx256m "$home/nmaudit" generate --patients "$patients" --months 12 --seed 20251 \
-    --out "$data" --force >/dev/null
-fi
-"$home/nmaudit" --version >/dev/null   # builds the jar if needed, outside the measurement
+# shellcheck source=bench/data-set.sh
+. "$home/bench/data-set.sh"
+bench_data_set "$size" "bench/import.sh [1m|10m|PATIENTS] [ROUNDS]"
 scratch="$(mktemp -d "$root/import-bench.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
 
