@@ -13,22 +13,10 @@ set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size="${1:-1m}"
 shift || true
-case "$size" in
-  1m) patients=78200 ;;
-  10m) patients=782000 ;;
-  *[!0-9]*) echo "usage: bench/audit.sh [1m|10m|PATIENTS] [audit options...]" >&2; exit 2 ;;
-  *) patients="$size" ;;
-esac
-root="${NMAUDIT_BENCH_DIR:-/tmp/nmaudit-bench}"
-data="$root/$size"
+# shellcheck source=bench/data-set.sh
+. "$home/bench/data-set.sh"
+bench_data_set "$size" "bench/audit.sh [1m|10m|PATIENTS] [audit options...]"
 out="$root/report-$size"
-mkdir -p "$root"
-if [ ! -f "$data/claims.csv" ]; then
-  echo "generating $patients patients into $data ..." >&2
-  NMAUDIT_JAVA_OPTS=-Xmx256m "$home/nmaudit" generate --patients "$patients" --months 12 --seed 20251 \
-    --out "$data" --force >/dev/null
-fi
-"$home/nmaudit" --version >/dev/null   # builds the jar if needed, outside the measurement
 jar="$home/core/target/nmaudit.jar"
 lines=$(($(wc -l < "$data/claims.csv") - 1))
 
