@@ -93,16 +93,17 @@ public final class HistoryImportCommand implements Callable<Integer> {
                 batch = sink.commit();
                 rejectedRows = read.rowsRejected();
             }
+            if (showSteps) {
+                progress.step("stored; counting what the history holds");
+            }
+            // Counted where the import was committed, before it is put in place: the same rows, still in the
+            // database's cache, and no second opening of the store (1M lines: about 1 s less).
+            StoreCounts counts = staged.store().counts();
             if (showSteps && staged.writesACopy()) {
-                progress.step("stored; compacting the database file and putting it in place");
+                progress.step("compacting the database file and putting it in place");
             }
             staged.publish();
-            if (showSteps) {
-                progress.step("counting what the history holds");
-            }
-            try (HistoryStore stored = staged.publishedStore(Credentials.fromEnvironment())) {
-                print(out, stored, read, batch, stored.counts(), outDir);
-            }
+            print(out, store, read, batch, counts, outDir);
             if (rejectedRows > 0) {
                 err.printf(Locale.ROOT, "%,d input row(s) rejected and not stored; see %s%n", rejectedRows,
                         outDir.resolve(ReportWriter.REJECTS_CSV));

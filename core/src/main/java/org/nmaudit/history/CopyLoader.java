@@ -145,7 +145,8 @@ final class CopyLoader implements RowLoader {
         for (DocumentationTable<?> table : DocumentationTable.ALL) {
             if (staged.contains(table.table())) {
                 String staging = target.get(table.table());
-                String stored = " EXISTS (SELECT 1 FROM " + table.table() + " t WHERE t.row_key = s.row_key)";
+                String stored = " EXISTS (SELECT 1 FROM " + table.table() + " t WHERE t.patient_id = s.patient_id"
+                        + " AND t.row_key = s.row_key)"; // the table's key, (patient_id, row_key)
                 already += count("SELECT COUNT(*) FROM " + staging + " s WHERE" + stored);
                 added += update("INSERT INTO " + table.table() + " (" + table.insertColumns() + ") SELECT "
                         + table.insertColumns() + " FROM " + staging + " s WHERE NOT" + stored + " ORDER BY s.row_id");

@@ -78,7 +78,7 @@ final class DirectLoader implements RowLoader {
     public void claimLines(List<ClaimLine> lines) throws SQLException {
         Set<String> claimIds = new LinkedHashSet<>();
         lines.forEach(l -> claimIds.add(l.getClaimId()));
-        Set<String> stored = storedValues("claim_lines", "claim_id", new ArrayList<>(claimIds),
+        Set<String> stored = storedValues("claim_lines", "claim_id", "claim_id", new ArrayList<>(claimIds),
                 " AND batch_id <> " + batchId);
         if (!stored.isEmpty()) {
             for (String claimId : stored) {
@@ -94,9 +94,10 @@ final class DirectLoader implements RowLoader {
 
     @Override
     public void documentation(DocumentationTable<?> table, List<Keyed> rows) throws SQLException {
-        List<String> keys = new ArrayList<>(rows.size());
-        rows.forEach(r -> keys.add(r.key()));
-        Set<String> stored = storedValues(table.table(), "row_key", keys, "");
+        // Looked up by patient: the table's key is (patient_id, row_key), and row_key determines patient_id.
+        Set<String> patients = new LinkedHashSet<>();
+        rows.forEach(r -> patients.add(r.fact().getPatientId()));
+        Set<String> stored = storedValues(table.table(), "row_key", "patient_id", new ArrayList<>(patients), "");
         List<Keyed> added = new ArrayList<>(rows.size());
         for (Keyed row : rows) {
             if (stored.contains(row.key())) {
@@ -111,16 +112,19 @@ final class DirectLoader implements RowLoader {
         }
     }
 
-    /** Which of {@code values} the column holds (in rows that also meet {@code andCondition}). */
-    private Set<String> storedValues(String table, String column, List<String> values, String andCondition)
-            throws SQLException {
+    /**
+     * The values of {@code column} in the rows whose {@code byColumn} is one of {@code values} (and that also
+     * meet {@code andCondition}).
+     */
+    private Set<String> storedValues(String table, String column, String byColumn, List<String> values,
+            String andCondition) throws SQLException {
         Set<String> stored = new HashSet<>();
         if (emptyAtStart.contains(table)) {
             return stored;
         }
         for (int from = 0; from < values.size(); from += IN_LIST) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_LIST));
-            String sql = "SELECT DISTINCT " + column + " FROM " + table + " WHERE " + column + " IN ("
+            String sql = "SELECT DISTINCT " + column + " FROM " + table + " WHERE " + byColumn + " IN ("
                     + HistoryWriter.placeholders(chunk.size()) + ")" + andCondition;
             boolean reused = chunk.size() == IN_LIST;
             PreparedStatement select = reused ? lookups.get(sql) : null;

@@ -345,19 +345,21 @@ public final class HistoryStore implements AutoCloseable {
     /** Rows per table (claims: distinct claim ids), for a health check; each count reads a whole table. */
     public StoreCounts counts() throws HistoryException {
         try (Connection connection = connection("counting rows")) {
-            return new StoreCounts(count(connection, "batches"),
-                    count(connection, "(SELECT DISTINCT claim_id FROM claim_lines) claims"),
-                    count(connection, "claim_lines"), count(connection, "trial_outcomes"),
-                    count(connection, "repeat_trial_justifications"), count(connection, "programming_sessions"),
-                    count(connection, "psych_evaluations"));
+            return new StoreCounts(count(connection, "*", "batches"),
+                    // Not COUNT(*) over a SELECT DISTINCT: on H2 that builds the distinct rows first (1M lines:
+                    // 1.45 s against 0.6 s).
+                    count(connection, "DISTINCT claim_id", "claim_lines"),
+                    count(connection, "*", "claim_lines"), count(connection, "*", "trial_outcomes"),
+                    count(connection, "*", "repeat_trial_justifications"),
+                    count(connection, "*", "programming_sessions"), count(connection, "*", "psych_evaluations"));
         } catch (SQLException e) {
             throw StoreErrors.failed(location, "counting rows", e);
         }
     }
 
-    /** Rows of a table or of a derived table ("(SELECT ...) alias"). */
-    private static long count(Connection connection, String table) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM " + table);
+    /** COUNT({@code what}) of a table: "*" for its rows, "DISTINCT column" for a column's values. */
+    private static long count(Connection connection, String what, String table) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(" + what + ") FROM " + table);
                 ResultSet row = select.executeQuery()) {
             row.next();
             return row.getLong(1);

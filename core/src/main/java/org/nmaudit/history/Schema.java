@@ -6,11 +6,15 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * Brings a store's schema to the version this nmaudit knows, on every open: the SQL migrations under
- * db/migration, applied by Flyway, which records them in flyway_schema_history. A new database gets the
- * whole schema; one at an older version gets the missing steps, in one transaction each.
+ * db/migration and the Java ones in org.nmaudit.history.migration, applied by Flyway, which records them in
+ * flyway_schema_history. A new database gets the whole schema; one at an older version gets the missing steps
+ * (on PostgreSQL in one transaction each; H2 commits each DDL statement, see V2__fewer_indexes).
  */
 final class Schema {
+    /** The SQL migrations. */
     static final String MIGRATIONS = "classpath:db/migration";
+    /** The migrations that need Java (V2: constraint names read from the database). */
+    static final String JAVA_MIGRATIONS = "classpath:org/nmaudit/history/migration";
 
     private Schema() {
     }
@@ -19,7 +23,7 @@ final class Schema {
         try {
             Flyway.configure(Schema.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations(MIGRATIONS)
+                    .locations(MIGRATIONS, JAVA_MIGRATIONS)
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

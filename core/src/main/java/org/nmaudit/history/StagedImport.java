@@ -82,8 +82,8 @@ public final class StagedImport implements AutoCloseable {
     }
 
     /**
-     * After the import's commit: the copy replaces the original. A no-op when the import wrote into the store
-     * itself.
+     * After the import's commit: the copy replaces the original, and the original store is closed (its
+     * location now opens the import). A no-op when the import wrote into the store itself.
      */
     public void publish() throws HistoryException {
         if (!writesACopy()) {
@@ -107,16 +107,9 @@ public final class StagedImport implements AutoCloseable {
                     + e.getMessage() + "); nothing was stored", e);
         }
         published = true;
+        // The original's connections still hold the replaced file: closed now, they can no longer touch it.
+        original.close();
         deleteCopy(copyBase); // its trace file, if H2 wrote one
-    }
-
-    /** The store as it is after {@link #publish()}, for its counts: the original file now holds the import. */
-    public HistoryStore publishedStore(Credentials credentials) throws HistoryException {
-        if (!writesACopy()) {
-            return original;
-        }
-        original.close(); // its file was replaced: the open connection sees the old one
-        return HistoryStore.open(original.location(), credentials, 2);
     }
 
     @Override
