@@ -69,7 +69,7 @@ public final class HistoryImportCommand implements Callable<Integer> {
             StoredBatch batch;
             long rejectedRows;
             boolean showSteps;
-            try (HistoryImport sink = staged.store().beginImport(dataFolder.toAbsolutePath().normalize().toString())) {
+            try (HistoryImport sink = staged.beginImport(dataFolder.toAbsolutePath().normalize().toString())) {
                 try {
                     read = new DataSetReader(progress).read(dataFolder, sink);
                 } catch (InputException e) {

@@ -18,6 +18,13 @@ import org.nmaudit.input.Reject;
  * the files and writing the database overlap; rejects are kept for rejects.csv. Nothing is visible in the
  * store until {@link #commit()}; closing without it (or a killed process) leaves the store as it was.
  *
+ * <p>An import into a disposable copy of the store ({@link StagedImport}, which publishes the copy only after
+ * {@link #commit()}) may instead commit as it goes, every {@value #COMMIT_EVERY_CHUNKS} chunks: nothing of the
+ * copy is seen before it is published, and a failed or killed import's copy is thrown away whatever it holds.
+ * On H2 this is 15% faster (1M lines: 24.1 to 24.9 s against 28.9 to 29.3 s, alternating runs): H2's commit
+ * goes back over every row the transaction wrote, and one commit at the end of a million rows took 6 s,
+ * where many small ones go over rows still in pages H2 has not saved yet.
+ *
  * <p>A row the store cannot hold, or a database failure, stops the import: it is thrown as
  * {@link UncheckedHistoryException} out of the reader when the writing thread has already met it, else as a
  * {@link HistoryException} from {@link #commit()}.
@@ -26,6 +33,11 @@ public final class HistoryImport implements InputSink, AutoCloseable {
     /** Rows handed to the writing thread at a time, and chunks waiting for it at most. */
     private static final int CHUNK = 2_000;
     private static final int CHUNKS_WAITING = 8;
+    /**
+     * Chunks between commits when the import may commit as it goes (8,000 rows). Measured on 1M lines: every
+     * chunk and every 4 chunks about the same, every 40 chunks nearly as slow as one commit at the end.
+     */
+    static final int COMMIT_EVERY_CHUNKS = 4;
     /** Tells the writing thread that no more rows come. */
     private static final List<PatientFact> END = new ArrayList<>();
     /** System property naming the step a test import pauses at; see {@link #pauseForTests(String)}. */
@@ -38,13 +50,22 @@ public final class HistoryImport implements InputSink, AutoCloseable {
     private final BlockingQueue<List<PatientFact>> queue = new ArrayBlockingQueue<>(CHUNKS_WAITING);
     private final Thread writing;
     private volatile Throwable failure;
+    /** Whether the writing thread commits every {@link #COMMIT_EVERY_CHUNKS} chunks (see the class comment). */
+    private final boolean commitsAsItGoes;
     private List<PatientFact> chunk = new ArrayList<>(CHUNK);
     private boolean ended;
     private boolean committed;
 
-    HistoryImport(StoreLocation location, Connection connection, String source) throws SQLException {
+    /** {@code commitsAsItGoes}: only for a copy of the store that is thrown away unless the import commits. */
+    HistoryImport(StoreLocation location, Connection connection, String source, boolean commitsAsItGoes)
+            throws SQLException {
         this.location = location;
         this.connection = connection;
+        if (commitsAsItGoes && location.kind() == StoreLocation.Kind.POSTGRESQL) {
+            // PostgreSQL imports write into the store itself (and a commit would end an open COPY).
+            throw new IllegalArgumentException("a PostgreSQL import is one transaction");
+        }
+        this.commitsAsItGoes = commitsAsItGoes;
         connection.setAutoCommit(false);
         this.writer = HistoryWriter.begin(connection, StoredBatch.IMPORT, source,
                 location.kind() == StoreLocation.Kind.POSTGRESQL);
@@ -56,10 +77,14 @@ public final class HistoryImport implements InputSink, AutoCloseable {
     /** The writing thread: chunks into the writer until the end marker, or the first failure. */
     private void write() {
         try {
+            long chunks = 0;
             for (List<PatientFact> rows = queue.take(); rows != END; rows = queue.take()) {
                 if (failure == null) {
                     for (PatientFact fact : rows) {
                         writer.add(fact);
+                    }
+                    if (commitsAsItGoes && ++chunks % COMMIT_EVERY_CHUNKS == 0) {
+                        connection.commit();
                     }
                 }
             }
@@ -167,7 +192,7 @@ public final class HistoryImport implements InputSink, AutoCloseable {
     /**
      * KilledImportTest kills a child import at a step of its end; a small import ends in well under a second
      * on a quiet machine, so the child waits at the step the test names ("before commit": every row written,
-     * nothing committed; "copy committed, not yet in place": see {@link StagedImport#publish()}).
+     * the last commit not made, and into an H2 copy the earlier ones made; "copy committed, not yet in place": see {@link StagedImport#publish()}).
      */
     static void pauseForTests(String step) {
         if (step.equals(System.getProperty(PAUSE_PROPERTY))) {

@@ -190,9 +190,14 @@ public final class HistoryStore implements AutoCloseable {
      * @param source what is imported, for the batches table (e.g. the data folder)
      */
     public HistoryImport beginImport(String source) throws HistoryException {
+        return beginImport(source, false);
+    }
+
+    /** {@code commitsAsItGoes}: see {@link HistoryImport}; only for a store that is a disposable copy. */
+    HistoryImport beginImport(String source, boolean commitsAsItGoes) throws HistoryException {
         Connection connection = connection("starting the import");
         try {
-            return new HistoryImport(location, connection, source);
+            return new HistoryImport(location, connection, source, commitsAsItGoes);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw StoreErrors.failed(location, "starting the import", e);

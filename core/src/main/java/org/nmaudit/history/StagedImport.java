@@ -74,6 +74,15 @@ public final class StagedImport implements AutoCloseable {
     }
 
     /**
+     * Starts the import into {@link #store()}. Into a copy it commits as it goes (faster on H2, see
+     * {@link HistoryImport}): the copy is published only after the import's last commit and thrown away
+     * otherwise. Into the store itself it is one transaction.
+     */
+    public HistoryImport beginImport(String source) throws HistoryException {
+        return target.beginImport(source, writesACopy());
+    }
+
+    /**
      * Whether the import goes into a copy of an embedded database file, which {@link #publish()} compacts and
      * puts in place.
      */
