@@ -192,7 +192,8 @@ public final class HistoryImport implements InputSink, AutoCloseable {
     /**
      * KilledImportTest kills a child import at a step of its end; a small import ends in well under a second
      * on a quiet machine, so the child waits at the step the test names ("before commit": every row written,
-     * the last commit not made, and into an H2 copy the earlier ones made; "copy committed, not yet in place": see {@link StagedImport#publish()}).
+     * the last commit not made, and into an H2 copy the earlier ones made; "copy committed, not yet in place":
+     * see {@link StagedImport#publish()}).
      */
     static void pauseForTests(String step) {
         if (step.equals(System.getProperty(PAUSE_PROPERTY))) {
