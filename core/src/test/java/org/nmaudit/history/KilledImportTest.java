@@ -83,7 +83,8 @@ class KilledImportTest {
         }
     }
 
-    private static List<Path> leftovers(Path base) throws java.io.IOException {
+    /** Copies of the H2 file at {@code base} (the path before .mv.db) that imports left beside it. */
+    static List<Path> leftovers(Path base) throws java.io.IOException {
         try (Stream<Path> files = Files.list(base.getParent())) {
             return files.filter(p -> p.getFileName().toString().startsWith(base.getFileName() + ".importing-"))
                     .toList();

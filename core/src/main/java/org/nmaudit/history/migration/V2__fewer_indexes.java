@@ -34,6 +34,7 @@ import org.flywaydb.core.api.migration.Context;
  * version only once it has run through).
  */
 public class V2__fewer_indexes extends BaseJavaMigration {
+    /** Written out, not DocumentationTable.ALL: a migration stays as it was when later code changes. */
     static final List<String> DOCUMENTATION_TABLES = List.of("trial_outcomes", "repeat_trial_justifications",
             "programming_sessions", "psych_evaluations");
 
