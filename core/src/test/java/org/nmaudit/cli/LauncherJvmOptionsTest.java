@@ -18,16 +18,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM options ./nmaudit picks, which the README's performance figures rest on: a batch command gets the
- * audit's heap and compile thresholds, serve its large young generation and the default thresholds, and
- * NMAUDIT_JAVA_OPTS replaces either. The real launcher runs in an installation of its own whose jar is up to
- * date (so it builds nothing), with a {@code java} on the PATH that prints the arguments it was given.
+ * audit's heap and compile thresholds, serve its large young generation, the default thresholds and fewer
+ * pauses (the inline-cache buffer only where the JVM has the option), and NMAUDIT_JAVA_OPTS replaces either.
+ * The real launcher runs in an installation of its own whose jar is up to date (so it builds nothing), with a
+ * {@code java} on the PATH that prints the arguments it was given, and refuses the option named in
+ * {@code REFUSES}, as a JVM refuses one it does not have.
  */
 class LauncherJvmOptionsTest {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
     private static final List<String> BATCH = List.of("-Xms1g", "-Xmn400m", "-Xmx3g", "-XX:+UseParallelGC",
             "-XX:MetaspaceSize=64m", "-XX:CompileThresholdScaling=4", "-XX:MaxTenuringThreshold=1");
-    private static final List<String> SERVER = List.of("-Xms3g", "-Xmn2g", "-Xmx3g", "-XX:+UseParallelGC",
-            "-XX:MetaspaceSize=64m");
+    private static final List<String> SERVER_ON_EVERY_JVM = List.of("-Xms3g", "-Xmn2g", "-Xmx3g",
+            "-XX:+UseParallelGC", "-XX:MetaspaceSize=64m", "-XX:MaxTenuringThreshold=1",
+            "-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0");
+    private static final List<String> SERVER = concat(SERVER_ON_EVERY_JVM,
+            List.of("-XX:+UnlockExperimentalVMOptions", "-XX:InlineCacheBufferSize=1m"));
 
     @TempDir
     Path tmp;
@@ -53,7 +58,10 @@ class LauncherJvmOptionsTest {
         bin = tmp.resolve("bin");
         Files.createDirectories(bin);
         Path java = bin.resolve("java");
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        Files.writeString(java, "#!/bin/sh\n"
+                + "for a in \"$@\"; do if [ -n \"$REFUSES\" ] && [ \"$a\" = \"$REFUSES\" ]; then\n"
+                + "  echo \"Unrecognized VM option\" >&2; exit 1; fi; done\n"
+                + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
         java.toFile().setExecutable(true);
     }
 
@@ -67,8 +75,15 @@ class LauncherJvmOptionsTest {
     }
 
     @Test
-    void serveGetsTheLargeYoungGenerationAndTheDefaultThresholds() throws Exception {
+    void serveGetsTheLargeYoungGenerationTheDefaultThresholdsAndFewerPauses() throws Exception {
         assertEquals(expected(SERVER, "serve", "--port", "8080"), launch(Map.of(), "serve", "--port", "8080"));
+    }
+
+    @Test
+    void serveStartsWithoutTheInlineCacheBufferOnAJvmThatHasNoSuchOption() throws Exception {
+        // Java 23 and later removed the buffer and its option; with it, they would refuse to start.
+        assertEquals(expected(SERVER_ON_EVERY_JVM, "serve"),
+                launch(Map.of("REFUSES", "-XX:InlineCacheBufferSize=1m"), "serve"));
     }
 
     @Test
@@ -95,6 +110,12 @@ class LauncherJvmOptionsTest {
         all.add(installation.toRealPath().resolve("core/target/nmaudit.jar").toString());
         all.addAll(List.of(arguments));
         return all;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     /** The arguments java was started with, one per line of its output. */
