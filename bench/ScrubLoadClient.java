@@ -36,8 +36,8 @@ import org.HdrHistogram.Histogram;
  * store was imported from), made of up to 5 of that patient's own lines billed again on a later date, so every
  * request reads a real patient's history and the rules have real work. The requests are built before the
  * clock starts. The loop is closed: CONCURRENCY threads, each on a keep-alive connection of its own, send a
- * request and wait for its answer; WARMUP
- * requests (not measured) go first, then COUNT measured ones. Bounded in count, on the loopback address only.
+ * request and wait for its answer; WARMUP requests (not measured) go first, then COUNT measured ones. Bounded
+ * in count, on the loopback address only.
  */
 public final class ScrubLoadClient {
     private static final int LINES_PER_CLAIM = 5;

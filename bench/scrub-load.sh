@@ -74,7 +74,7 @@ server_cpu_ms() { awk -v t="$ticks" '{print int(($14 + $15) * 1000 / t)}' "/proc
 # in a 512 MB heap, and only the rows the requests are made of. The earlier client (the JDK's HttpClient, the
 # JVM's default collector, the whole data set held) used 0.5 to 0.66 ms of CPU per request beside the server's
 # 1.0 to 1.4, and its collector ran during the measurement: p99 at concurrency 8 of 36 to 87 ms against one
-# server where this client measured 14 to 26 ms (README, "How fast").
+# server where this client and its intermediate versions measured 14 to 25 ms (README, "How fast").
 client_opts="-XX:+UseSerialGC -Xmx512m"
 for concurrency in 1 8; do
   before="$(server_cpu_ms)"
