@@ -22,16 +22,25 @@ final class ScrubEndpoint {
     private final LiveRules rules;
     private final History history;
     private final long maxBody;
+    private final ScrubAdmission admission;
 
-    ScrubEndpoint(LiveRules rules, History history, long maxBody) {
+    ScrubEndpoint(LiveRules rules, History history, long maxBody, ScrubAdmission admission) {
         this.rules = rules;
         this.history = history;
         this.maxBody = maxBody;
+        this.admission = admission;
     }
 
     void handle(Context ctx) throws HistoryException, RuleSetupException {
         String type = RequestBody.requireType(ctx, Set.of(JSON, X12));
         byte[] body = RequestBody.read(ctx, maxBody);
+        try (ScrubAdmission.Turn turn = admission.awaitTurn()) {
+            judge(ctx, type, body);
+        }
+    }
+
+    /** Reads the claims, judges them, records them if asked, and writes the answer. */
+    private void judge(Context ctx, String type, byte[] body) throws HistoryException, RuleSetupException {
         ClaimsRequestReader.ClaimsRequest request = type.equals(X12)
                 ? X12RequestReader.read(body, ctx.queryParam("as_of"), ctx.queryParam("record"))
                 : ClaimsRequestReader.read(body, ClaimsRequestReader.Purpose.SCRUB);

@@ -101,7 +101,8 @@ public final class ScrubServer implements AutoCloseable {
     }
 
     private static Javalin app(Settings settings, BearerToken token, LiveRules rules, HistoryStore store) {
-        ScrubEndpoint scrub = new ScrubEndpoint(rules, new StoreHistory(store), settings.maxBodyBytes());
+        ScrubEndpoint scrub = new ScrubEndpoint(rules, new StoreHistory(store), settings.maxBodyBytes(),
+                ScrubAdmission.perCore());
         HistoryEndpoint history = new HistoryEndpoint(store, settings.maxBodyBytes());
         StatusEndpoints status = new StatusEndpoints(rules, store);
         byte[] openApi = openApiDocument();
