@@ -18,13 +18,11 @@ class ScrubAdmissionTest {
         ScrubAdmission.Turn first = admission.awaitTurn();
         ScrubAdmission.Turn second = admission.awaitTurn();
         List<String> served = new CopyOnWriteArrayList<>();
-        Thread third = waiter(admission, "third", served);
-        awaitParked(third);
+        Thread third = parkedWaiter(admission, "third", served);
         assertEquals(List.of(), served);
 
         first.close();
-        third.join(TimeUnit.SECONDS.toMillis(10));
-        assertEquals(List.of("third"), served);
+        assertServed(List.of("third"), served, third);
         second.close();
     }
 
@@ -33,18 +31,12 @@ class ScrubAdmissionTest {
         ScrubAdmission admission = new ScrubAdmission(1);
         ScrubAdmission.Turn held = admission.awaitTurn();
         List<String> served = new CopyOnWriteArrayList<>();
-        Thread a = waiter(admission, "a", served);
-        awaitParked(a);
-        Thread b = waiter(admission, "b", served);
-        awaitParked(b);
-        Thread c = waiter(admission, "c", served);
-        awaitParked(c);
+        Thread a = parkedWaiter(admission, "a", served);
+        Thread b = parkedWaiter(admission, "b", served);
+        Thread c = parkedWaiter(admission, "c", served);
 
         held.close();
-        for (Thread t : List.of(a, b, c)) {
-            t.join(TimeUnit.SECONDS.toMillis(10));
-        }
-        assertEquals(List.of("a", "b", "c"), served);
+        assertServed(List.of("a", "b", "c"), served, a, b, c);
     }
 
     @Test
@@ -55,12 +47,10 @@ class ScrubAdmissionTest {
         turn.close();
         ScrubAdmission.Turn next = admission.awaitTurn();
         List<String> served = new CopyOnWriteArrayList<>();
-        Thread other = waiter(admission, "other", served);
-        awaitParked(other);
+        Thread other = parkedWaiter(admission, "other", served);
         assertEquals(List.of(), served, "a second close must not have freed a second turn");
         next.close();
-        other.join(TimeUnit.SECONDS.toMillis(10));
-        assertEquals(List.of("other"), served);
+        assertServed(List.of("other"), served, other);
     }
 
     @Test
@@ -68,13 +58,11 @@ class ScrubAdmissionTest {
         ScrubAdmission admission = new ScrubAdmission(1);
         ScrubAdmission.Turn held = admission.awaitTurn();
         List<String> served = new CopyOnWriteArrayList<>();
-        Thread waiting = waiter(admission, "interrupted", served);
-        awaitParked(waiting);
+        Thread waiting = parkedWaiter(admission, "interrupted", served);
         waiting.interrupt(); // an interruptible wait would end here with an exception, and never be served
         assertEquals(List.of(), served);
         held.close();
-        waiting.join(TimeUnit.SECONDS.toMillis(10));
-        assertEquals(List.of("interrupted"), served);
+        assertServed(List.of("interrupted"), served, waiting);
     }
 
     @Test
@@ -85,12 +73,10 @@ class ScrubAdmissionTest {
             turns.add(admission.awaitTurn()); // none of these waits
         }
         List<String> served = new CopyOnWriteArrayList<>();
-        Thread oneMore = waiter(admission, "one more", served);
-        awaitParked(oneMore);
+        Thread oneMore = parkedWaiter(admission, "one more", served);
         assertEquals(List.of(), served);
         turns.forEach(ScrubAdmission.Turn::close);
-        oneMore.join(TimeUnit.SECONDS.toMillis(10));
-        assertEquals(List.of("one more"), served);
+        assertServed(List.of("one more"), served, oneMore);
     }
 
     @Test
@@ -99,8 +85,18 @@ class ScrubAdmissionTest {
         assertEquals("at least one scrub at a time, not 0", e.getMessage());
     }
 
-    /** A thread that takes a turn, notes its name, and gives the turn back. */
-    private static Thread waiter(ScrubAdmission admission, String name, List<String> served) {
+    /** Waits for the waiters to finish, then checks who was served, in order. */
+    private static void assertServed(List<String> expected, List<String> served, Thread... waiters)
+            throws InterruptedException {
+        for (Thread t : waiters) {
+            t.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        assertEquals(expected, served);
+    }
+
+    /** A thread that takes a turn, notes its name, and gives the turn back; returned once it waits for the turn. */
+    private static Thread parkedWaiter(ScrubAdmission admission, String name, List<String> served)
+            throws InterruptedException {
         Thread t = new Thread(() -> {
             try (ScrubAdmission.Turn turn = admission.awaitTurn()) {
                 served.add(name);
@@ -108,6 +104,7 @@ class ScrubAdmissionTest {
         }, "waiter-" + name);
         t.setDaemon(true);
         t.start();
+        awaitParked(t);
         return t;
     }
 
