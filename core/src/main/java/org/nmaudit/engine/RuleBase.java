@@ -9,9 +9,9 @@ import org.nmaudit.findings.Flag;
 import org.nmaudit.findings.RuleInfo;
 
 /**
- * A compiled rules folder. A KieBase cannot be serialized, so it is built once per JVM from the DRL
- * text and shared by every session of that JVM: it is immutable once built, and sessions of it run on
- * any number of threads at once.
+ * A compiled rules folder, built once per JVM from the DRL text (or read back from the {@link CompiledRuleCache}
+ * when the same files were compiled by an earlier run) and shared by every session of that JVM: it is immutable
+ * once built, and sessions of it run on any number of threads at once.
  */
 public final class RuleBase {
     private final KieBase kieBase;
@@ -21,15 +21,22 @@ public final class RuleBase {
     private final Flag flag;
 
     private final DrlOutline outline;
+    private final boolean fromCache;
 
     RuleBase(KieBase kieBase, KieBase providerKieBase, Map<String, RuleInfo> rulesByQualifiedName, PassPlan passes,
-            DrlOutline outline) {
+            DrlOutline outline, boolean fromCache) {
         this.kieBase = kieBase;
+        this.fromCache = fromCache;
         this.providerKieBase = providerKieBase;
         this.outline = outline;
         this.rules = Collections.unmodifiableMap(rulesByQualifiedName);
         this.passes = passes;
         this.flag = new Flag(rulesByQualifiedName);
+    }
+
+    /** Whether the compiled rules were read from the {@link CompiledRuleCache} instead of compiled. */
+    public boolean fromCache() {
+        return fromCache;
     }
 
     /** Which rules run in which pass, and what the patient pass carries to the provider pass. */

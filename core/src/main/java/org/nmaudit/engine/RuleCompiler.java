@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -68,6 +70,12 @@ public final class RuleCompiler {
     }
 
     private static RuleBase build(RuleFolder folder, RuleSelection selection) throws RuleSetupException {
+        return build(folder, selection, CompiledRuleCache.forThisProcess());
+    }
+
+    /** Compiles, or reads from {@code cache} (null: no cache), without the rule bases already built in this JVM. */
+    static RuleBase build(RuleFolder folder, RuleSelection selection, CompiledRuleCache cache)
+            throws RuleSetupException {
         if (!folder.unsafeCodeAllowed()) {
             // Before Drools sees the code: compiling may already evaluate some of it (metadata, constants).
             List<RuleProblem> unsafe = RuleSafety.problems(folder.drlFiles());
@@ -84,37 +92,52 @@ public final class RuleCompiler {
         for (RuleFile f : folder.drlFiles()) {
             byName.put(f.name(), f);
         }
-        KieBuilder builder = buildModule(ks, folder, releaseId);
+        String cacheKey = cache == null ? null : CompiledRuleCache.keyOf(folder);
+        KieBase kieBase = cacheKey == null ? null : cache.read(cacheKey);
+        boolean fromCache = kieBase != null;
         List<RuleProblem> problems = new ArrayList<>();
-        DrlErrorLocator locator = new DrlErrorLocator(byName);
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.addAll(locator.locate(m));
+        KieContainer container = null;
+        ClassLoader classLoader;
+        if (fromCache) {
+            // Only a folder that compiled without a problem was saved; its problems below are none again.
+            classLoader = ((InternalKnowledgeBase) kieBase).getRootClassLoader();
+        } else {
+            KieBuilder builder = buildModule(ks, folder, releaseId);
+            DrlErrorLocator locator = new DrlErrorLocator(byName);
+            for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+                problems.addAll(locator.locate(m));
+            }
+            problems = withoutEchoes(problems);
+            problems.addAll(unsupportedOperators(byName.values()));
+            if (!problems.isEmpty()) {
+                problems.sort(Comparator.comparing((RuleProblem p) -> p.file() == null ? "" : p.file())
+                        .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
+                throw new RuleSetupException(problems);
+            }
+            container = ks.newKieContainer(releaseId);
+            kieBase = container.getKieBase();
+            classLoader = container.getClassLoader();
         }
-        problems = withoutEchoes(problems);
-        problems.addAll(unsupportedOperators(byName.values()));
-        if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing((RuleProblem p) -> p.file() == null ? "" : p.file())
-                    .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
-            throw new RuleSetupException(problems);
-        }
-        KieContainer container = ks.newKieContainer(releaseId);
-        KieBase kieBase = container.getKieBase();
         Map<String, RuleInfo> rules = describe(kieBase, byName, problems);
         checkGlobals(kieBase, problems);
         DrlOutline outline = DrlOutline.of(folder.drlFiles());
-        PassPlan passes = PassPlan.of(kieBase, container.getClassLoader(), rules, outline, problems);
+        PassPlan passes = PassPlan.of(kieBase, classLoader, rules, outline, problems);
         providerFindingsInThePatientPass(folder, rules, problems);
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing((RuleProblem p) -> p.file() == null ? "" : p.file())
                     .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
             throw new RuleSetupException(problems);
         }
+        if (!fromCache && cacheKey != null && CompiledRuleCache.holds(kieBase)) {
+            cache.write(cacheKey, kieBase); // before any rule is removed: one entry serves every selection
+        }
         for (RuleInfo r : rules.values()) {
             if (!selection.allows(r)) {
                 kieBase.removeRule(r.packageName(), r.name());
             }
         }
-        KieBase providerBase = providerPassBase(ks, container, rules, passes, selection);
+        KieBase providerBase = providerPassBase(ks, container, fromCache ? () -> cache.read(cacheKey) : null, rules,
+                passes, selection);
         if (providerBase != null) {
             // Likewise the patient pass: the provider-pass rules' conditions would collect every batch's
             // trial statuses and lines for nothing.
@@ -124,7 +147,7 @@ public final class RuleCompiler {
                 }
             }
         }
-        return new RuleBase(kieBase, providerBase == null ? kieBase : providerBase, rules, passes, outline);
+        return new RuleBase(kieBase, providerBase == null ? kieBase : providerBase, rules, passes, outline, fromCache);
     }
 
     /**
@@ -137,10 +160,13 @@ public final class RuleCompiler {
      * each pass to its rules): such a type is a class of the rule base that declared it, which another rule
      * base's rules might not match.
      *
-     * @return null when the folder has no provider pass or carries a type declared in DRL
+     * @param container the module just compiled, or null when the rules came from the {@link CompiledRuleCache}
+     * @param cached a second rule base from the cache, when they came from there
+     * @return null when the folder has no provider pass or carries a type declared in DRL (or, rules from the
+     *     cache, a second rule base cannot be read after all)
      */
-    private static KieBase providerPassBase(KieServices ks, KieContainer container, Map<String, RuleInfo> rules,
-            PassPlan passes, RuleSelection selection) {
+    private static KieBase providerPassBase(KieServices ks, KieContainer container, Supplier<KieBase> cached,
+            Map<String, RuleInfo> rules, PassPlan passes, RuleSelection selection) {
         if (!passes.hasProviderPass()) {
             return null;
         }
@@ -152,7 +178,10 @@ public final class RuleCompiler {
         }
         // A second rule base of the module compiled above: its packages are copied, not compiled again (a second
         // build of the folder cost about 0.5 s of CPU per run).
-        KieBase providerBase = container.newKieBase(ks.newKieBaseConfiguration());
+        KieBase providerBase = container != null ? container.newKieBase(ks.newKieBaseConfiguration()) : cached.get();
+        if (providerBase == null) {
+            return null;
+        }
         for (RuleInfo r : rules.values()) {
             if (!r.isProviderPass() || !selection.allows(r)) {
                 providerBase.removeRule(r.packageName(), r.name());

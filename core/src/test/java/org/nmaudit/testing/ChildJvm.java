@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,12 @@ public record ChildJvm(int exitCode, String out, String err) {
      */
     public static ChildJvm run(List<String> prefix, Path workingDirectory, String... args)
             throws IOException, InterruptedException {
+        return run(prefix, workingDirectory, Map.of(), args);
+    }
+
+    /** @param environment variables set for the process, beside those of this JVM */
+    public static ChildJvm run(List<String> prefix, Path workingDirectory, Map<String, String> environment,
+            String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
@@ -27,6 +34,7 @@ public record ChildJvm(int exitCode, String out, String err) {
         command.add("org.nmaudit.cli.Main");
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        pb.environment().putAll(environment);
         Process p = pb.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
