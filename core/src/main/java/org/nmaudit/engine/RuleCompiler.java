@@ -288,10 +288,11 @@ public final class RuleCompiler {
      */
     private static void providerFindingsInThePatientPass(RuleFolder folder, Map<String, RuleInfo> rules,
             List<RuleProblem> problems) {
+        RuleSource.Reader sources = new RuleSource.Reader(folder);
         for (RuleInfo r : rules.values()) {
             boolean passUnreadable = problems.stream().anyMatch(p -> r.name().equals(p.ruleName())
                     && p.message().startsWith("@pass("));
-            if (!r.isProviderPass() && !passUnreadable && RuleSource.of(folder, r).scopes().contains(Scope.PROVIDER)) {
+            if (!r.isProviderPass() && !passUnreadable && sources.of(r).scopes().contains(Scope.PROVIDER)) {
                 problems.add(new RuleProblem(r.file(), r.line(), 1, "the rule flags a provider (flag.provider) but runs"
                         + " in the patient pass, which sees one batch of patients at a time; give it @pass(provider)"
                         + " and match facts carried to the provider pass (see docs/rule-authoring.md)", r.name()));

@@ -28,8 +28,9 @@ public record RuleDescription(RuleInfo info, List<String> parameters, Set<Scope>
     /** Every rule of the compiled folder, in file then declaration order. */
     public static List<RuleDescription> all(RuleFolder folder, RuleBase rules) {
         List<RuleDescription> out = new ArrayList<>();
+        RuleSource.Reader sources = new RuleSource.Reader(folder);
         for (RuleInfo info : rules.rules()) {
-            RuleSource source = RuleSource.of(folder, info);
+            RuleSource source = sources.of(info);
             Rule rule = rules.kieBase().getRule(info.packageName(), info.name());
             if (rule == null) {
                 rule = rules.providerKieBase().getRule(info.packageName(), info.name()); // a provider-pass rule
