@@ -305,8 +305,9 @@ public final class AuditCommand implements Callable<Integer> {
         ProviderPassResult providers;
         Findings findings;
         try (FindingSorter sorter = new FindingSorter(scratch.resolve("findings"), FINDINGS_IN_MEMORY)) {
-            progress.step(String.format("rules: %d rules on %,d rows of %,d partition(s) %s, %d worker(s)",
-                    rules.rules().size(), input.partitions().factCount(), input.partitions().count(),
+            progress.step(String.format("rules: %d rules (%s) on %,d rows of %,d partition(s) %s, %d worker(s)",
+                    rules.rules().size(), rules.fromCache() ? "compiled by an earlier run, from the cache" : "compiled",
+                    input.partitions().factCount(), input.partitions().count(),
                     input.partitions().inMemory() ? "in memory" : "on disk", threads));
             long rulesStart = System.nanoTime();
             PartitionedAudit passes = new PartitionedAudit(new RuleEngine(rules), threads, progress);
