@@ -1,6 +1,8 @@
 package org.nmaudit.engine;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,9 @@ import org.drools.drl.parser.DroolsParserException;
  * Drools' own parser, so it sees what the compiler sees (comments, strings and line breaks included).
  * A file that does not parse contributes nothing; its errors come from the compiler.
  */
-final class DrlOutline {
+final class DrlOutline implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** The metadata that makes a fact type cross from the patient pass to the provider pass. */
     static final String CARRY = "carry";
 
@@ -32,11 +36,11 @@ final class DrlOutline {
      * accumulate); the collection a {@code from collect} builds and objects {@code from} an expression are
      * not working-memory facts and are left out.
      */
-    record PatternUse(String type, String file, int line, int column) {
+    record PatternUse(String type, String file, int line, int column) implements Serializable {
     }
 
     /** A {@code declare Type @carry end}. */
-    record Carry(String type, String file, int line) {
+    record Carry(String type, String file, int line) implements Serializable {
     }
 
     private final Map<String, List<PatternUse>> patternsByRule = new LinkedHashMap<>();
@@ -106,6 +110,31 @@ final class DrlOutline {
             }
         }
         return from + 1;
+    }
+
+    /**
+     * The same outline with each place's file as {@code files} shows it: an outline kept in the compiled-rules
+     * cache was made from the same files, maybe under another folder name.
+     */
+    DrlOutline in(List<RuleFile> files) {
+        Map<String, String> displayPaths = new HashMap<>();
+        for (RuleFile f : files) {
+            displayPaths.put(f.name(), f.displayPath());
+        }
+        DrlOutline moved = new DrlOutline();
+        moved.imports.addAll(imports);
+        for (Carry c : carried) {
+            moved.carried.add(new Carry(c.type(), displayPath(c.file(), displayPaths), c.line()));
+        }
+        patternsByRule.forEach((rule, uses) -> moved.patternsByRule.put(rule, uses.stream()
+                .map(u -> new PatternUse(u.type(), displayPath(u.file(), displayPaths), u.line(), u.column()))
+                .toList()));
+        return moved;
+    }
+
+    private static String displayPath(String file, Map<String, String> displayPaths) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        return displayPaths.getOrDefault(name, file);
     }
 
     /** The types a rule matches, in text order; empty for a rule the outline did not see. */

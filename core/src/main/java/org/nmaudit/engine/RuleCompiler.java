@@ -93,8 +93,9 @@ public final class RuleCompiler {
             byName.put(f.name(), f);
         }
         String cacheKey = cache == null ? null : CompiledRuleCache.keyOf(folder);
-        KieBase kieBase = cacheKey == null ? null : cache.read(cacheKey);
-        boolean fromCache = kieBase != null;
+        CompiledRuleCache.Entry cached = cacheKey == null ? null : cache.read(cacheKey);
+        boolean fromCache = cached != null;
+        KieBase kieBase = fromCache ? cached.kieBase() : null;
         List<RuleProblem> problems = new ArrayList<>();
         KieContainer container = null;
         ClassLoader classLoader;
@@ -120,7 +121,7 @@ public final class RuleCompiler {
         }
         Map<String, RuleInfo> rules = describe(kieBase, byName, problems);
         checkGlobals(kieBase, problems);
-        DrlOutline outline = DrlOutline.of(folder.drlFiles());
+        DrlOutline outline = fromCache ? cached.outline().in(folder.drlFiles()) : DrlOutline.of(folder.drlFiles());
         PassPlan passes = PassPlan.of(kieBase, classLoader, rules, outline, problems);
         providerFindingsInThePatientPass(folder, rules, problems);
         if (!problems.isEmpty()) {
@@ -129,14 +130,14 @@ public final class RuleCompiler {
             throw new RuleSetupException(problems);
         }
         if (!fromCache && cacheKey != null && CompiledRuleCache.holds(kieBase)) {
-            cache.write(cacheKey, kieBase); // before any rule is removed: one entry serves every selection
+            cache.write(cacheKey, kieBase, outline); // before any rule is removed: one entry serves every selection
         }
         for (RuleInfo r : rules.values()) {
             if (!selection.allows(r)) {
                 kieBase.removeRule(r.packageName(), r.name());
             }
         }
-        KieBase providerBase = providerPassBase(ks, container, fromCache ? () -> cache.read(cacheKey) : null, rules,
+        KieBase providerBase = providerPassBase(ks, container, fromCache ? () -> secondRuleBase(cache, cacheKey) : null, rules,
                 passes, selection);
         if (providerBase != null) {
             // Likewise the patient pass: the provider-pass rules' conditions would collect every batch's
@@ -188,6 +189,11 @@ public final class RuleCompiler {
             }
         }
         return providerBase;
+    }
+
+    private static KieBase secondRuleBase(CompiledRuleCache cache, String key) {
+        CompiledRuleCache.Entry again = cache.read(key);
+        return again == null ? null : again.kieBase();
     }
 
     /** Writes the folder's DRL files as a KIE module of {@code releaseId} and compiles it. */

@@ -63,6 +63,30 @@ class CompiledRuleCacheTest {
         assertEquals(expected.findings().all(), actual.findings().all());
         assertEquals(expected.ratios(), actual.ratios());
         assertEquals(1, entries(cache).size(), "a read adds no entry");
+        assertEquals(compiled.outline().carried(), cached.outline().carried());
+        assertEquals(compiled.outline().imports(), cached.outline().imports());
+        for (var rule : compiled.rules()) {
+            assertEquals(compiled.outline().patternsOf(rule.qualifiedName()),
+                    cached.outline().patternsOf(rule.qualifiedName()), rule.name());
+        }
+    }
+
+    @Test
+    void theSameFilesInAnotherFolderAreReadBackWithThatFoldersPaths() throws Exception {
+        CompiledRuleCache cache = CompiledRuleCache.in(tmp.resolve("cache"));
+        RuleCompiler.build(RuleFolder.load(Path.of("rules")), RuleSelection.ALL, cache);
+        RuleFolder copy = RuleFolder.load(copyOfTheRules());
+        RuleBase compiled = RuleCompiler.build(copy, RuleSelection.ALL, null);
+        RuleBase cached = RuleCompiler.build(copy, RuleSelection.ALL, cache);
+        assertTrue(cached.fromCache(), "the key is the files' content, not where they are");
+        assertEquals(compiled.findingRules(), cached.findingRules());
+        assertEquals(compiled.outline().carried(), cached.outline().carried());
+        assertTrue(cached.outline().carried().get(0).file().startsWith(copy.displayPath() + "/"),
+                cached.outline().carried().toString());
+        for (var rule : compiled.rules()) {
+            assertEquals(compiled.outline().patternsOf(rule.qualifiedName()),
+                    cached.outline().patternsOf(rule.qualifiedName()), rule.name());
+        }
     }
 
     @Test
