@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -58,6 +59,8 @@ final class CompiledRuleCache {
     static final String OFF = "off";
     static final int MAX_ENTRIES = 32;
     private static final String SUFFIX = ".rules";
+    private static final String TEMPORARY = ".rules-tmp";
+    static final Duration ABANDONED_AFTER = Duration.ofHours(1);
     /** Bumped whenever what is stored changes shape. */
     private static final String FORMAT = "nmaudit-compiled-rules-2";
     /** The classes a compiled rule base is made of; anything else in an entry stops reading it. */
@@ -184,7 +187,7 @@ final class CompiledRuleCache {
                 out.writeObject(new Object[] {FORMAT, new ArrayList<>(compiled.getKiePackages()), outline});
             }
             createPrivateFolder();
-            Path temporary = Files.createTempFile(folder, key, ".tmp");
+            Path temporary = Files.createTempFile(folder, key, TEMPORARY);
             try {
                 Files.write(temporary, bytes.toByteArray());
                 try {
@@ -262,10 +265,22 @@ final class CompiledRuleCache {
         }
     }
 
+    /**
+     * Keeps the {@code kept} entries used last, and removes what a killed run left half-written (a temporary file
+     * older than {@link #ABANDONED_AFTER}; a younger one may be another run's entry being written).
+     */
     void evictBeyond(int kept) throws IOException {
         List<Path> entries;
         try (Stream<Path> files = Files.list(folder)) {
             entries = files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
+        }
+        long abandoned = System.currentTimeMillis() - ABANDONED_AFTER.toMillis();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path p : (Iterable<Path>) files.filter(p -> p.getFileName().toString().endsWith(TEMPORARY))::iterator) {
+                if (modified(p).toMillis() < abandoned) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
         if (entries.size() <= kept) {
             return;

@@ -201,13 +201,31 @@ class CompiledRuleCacheTest {
             Files.setLastModifiedTime(p, FileTime.fromMillis(1_000_000L * (i + 1)));
         }
         Files.writeString(cache.folder().resolve("notes.txt"), "not an entry");
+        Path abandoned = Files.writeString(cache.folder().resolve("abc123.rules-tmp"), "half");
+        Files.setLastModifiedTime(abandoned, FileTime.fromMillis(System.currentTimeMillis()
+                - CompiledRuleCache.ABANDONED_AFTER.toMillis() - 60_000));
+        Path beingWritten = Files.writeString(cache.folder().resolve("def456.rules-tmp"), "half");
         cache.evictBeyond(CompiledRuleCache.MAX_ENTRIES);
+        assertFalse(Files.exists(abandoned), "what a killed run left half-written goes");
+        assertTrue(Files.exists(beingWritten), "a young temporary file may be another run's entry being written");
         List<String> left = entries(cache);
         assertEquals(CompiledRuleCache.MAX_ENTRIES, left.size());
         assertFalse(left.contains("entry0.rules"));
         assertFalse(left.contains("entry1.rules"));
         assertTrue(left.contains("entry2.rules"));
         assertTrue(Files.exists(cache.folder().resolve("notes.txt")), "only entries are removed");
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenOnlyCostsACompile() throws Exception {
+        Path notAFolder = Files.writeString(tmp.resolve("cache"), "a file where the cache folder would be");
+        CompiledRuleCache cache = CompiledRuleCache.in(notAFolder);
+        RuleFolder folder = RuleFolder.load(Path.of("rules"));
+        assertFalse(RuleCompiler.build(folder, RuleSelection.ALL, cache).fromCache());
+        RuleBase again = RuleCompiler.build(folder, RuleSelection.ALL, cache);
+        assertFalse(again.fromCache());
+        assertEquals(run(folder, RuleCompiler.build(folder, RuleSelection.ALL, null)).findings().all(),
+                run(folder, again).findings().all());
     }
 
     @Test
