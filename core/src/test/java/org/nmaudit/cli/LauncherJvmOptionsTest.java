@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM options ./nmaudit picks, which the README's performance figures rest on: a batch command gets the
- * audit's heap and compile thresholds, serve its large young generation, the default thresholds and fewer
+ * audit's heap and compile thresholds (and huge pages where the kernel offers them), serve its large young generation, the default thresholds and fewer
  * pauses (the inline-cache buffer only where the JVM has the option), and NMAUDIT_JAVA_OPTS replaces either.
  * The real launcher runs in an installation of its own whose jar is up to date (so it builds nothing), with a
  * {@code java} on the PATH that prints the arguments it was given, and refuses the option named in
@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherJvmOptionsTest {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
-    private static final List<String> BATCH = List.of("-Xms1g", "-Xmn400m", "-Xmx3g", "-XX:+UseParallelGC",
-            "-XX:MetaspaceSize=64m", "-XX:CompileThresholdScaling=4", "-XX:MaxTenuringThreshold=1");
+    private static final List<String> BATCH_ON_EVERY_KERNEL = List.of("-Xms1g", "-Xmn400m", "-Xmx3g",
+            "-XX:+UseParallelGC", "-XX:MetaspaceSize=64m", "-XX:CompileThresholdScaling=4", "-XX:MaxTenuringThreshold=1");
+    /** The batch options where the kernel offers transparent huge pages (the launch below says it does). */
+    private static final List<String> BATCH = concat(BATCH_ON_EVERY_KERNEL, List.of("-XX:+UseTransparentHugePages"));
     private static final List<String> SERVER_ON_EVERY_JVM = List.of("-Xms3g", "-Xmn2g", "-Xmx3g",
             "-XX:+UseParallelGC", "-XX:MetaspaceSize=64m", "-XX:MaxTenuringThreshold=1",
             "-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0");
@@ -72,6 +74,20 @@ class LauncherJvmOptionsTest {
         assertEquals(expected(BATCH, "history", "import", "data/sample"),
                 launch(Map.of(), "history", "import", "data/sample"));
         assertEquals(expected(BATCH, "--version"), launch(Map.of(), "--version"));
+    }
+
+    @Test
+    void hugePagesOnlyWhereTheKernelOffersThemToAProcessThatAsks() throws Exception {
+        Path setting = tmp.resolve("thp-enabled");
+        Files.writeString(setting, "[always] madvise never\n");
+        assertEquals(expected(BATCH, "audit", "x"), launch(Map.of("NMAUDIT_THP_SETTING", setting.toString()),
+                "audit", "x"));
+        Files.writeString(setting, "always madvise [never]\n");
+        assertEquals(expected(BATCH_ON_EVERY_KERNEL, "audit", "x"),
+                launch(Map.of("NMAUDIT_THP_SETTING", setting.toString()), "audit", "x"));
+        assertEquals(expected(BATCH_ON_EVERY_KERNEL, "audit", "x"),
+                launch(Map.of("NMAUDIT_THP_SETTING", tmp.resolve("no-such-file").toString()), "audit", "x"),
+                "a kernel without the setting (not Linux, or too old)");
     }
 
     @Test
@@ -124,6 +140,9 @@ class LauncherJvmOptionsTest {
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
         builder.environment().remove("NMAUDIT_JAVA_OPTS");
+        Path madvise = tmp.resolve("thp-madvise");
+        Files.writeString(madvise, "always [madvise] never\n"); // the kernel of this machine and most Linux hosts
+        builder.environment().put("NMAUDIT_THP_SETTING", madvise.toString());
         builder.environment().putAll(env);
         builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
         Path out = tmp.resolve("java-arguments.txt");
