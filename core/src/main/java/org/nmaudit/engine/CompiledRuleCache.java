@@ -34,13 +34,14 @@ import org.nmaudit.input.Sha256;
 /**
  * Compiled rules kept on disk between runs, by the content of the rules folder. Compiling the 19 rules (parsing
  * the DRL, generating and loading the classes of every condition and consequence, and the JIT compiling the
- * compiler) costs about 3 s of CPU, which every run paid again for the same files: on a practice's monthly data
- * that was most of the run. The compiled packages are saved after a successful compile, and a later run with
- * the very same DRL files, nmaudit build and Java reads them back instead (about 0.1 s).
+ * compiler) took about 2.4 s on two threads, which every run paid again for the same files: on a practice's
+ * monthly data, a fifth of the run's CPU. The compiled packages are saved after a successful compile, and a
+ * later run with the very same DRL files, nmaudit build and Java reads them back instead (about 0.6 s, most of
+ * it Drools building the network of the rules; README, "Benchmark").
  *
  * <p>An entry is found by a SHA-256 of everything the compiled form depends on: every DRL file's name and
- * content, the nmaudit build (its jar's path, size and time, so a rebuilt
- * jar never reads an entry of the one before), and the Java version. An edited rule is a different key: the
+ * content, the nmaudit build (its jar's path, size and time, so a rebuilt jar never reads an entry of the one
+ * before), and the Java version. An edited rule is a different key: the
  * edit takes effect on the next run, as before. Anything unexpected while reading (a damaged or foreign
  * file, a class that changed) makes the run compile as if there were no entry. Rules run with
  * --allow-unsafe-rules are always compiled: their code may act while being compiled (Drools evaluates metadata).
@@ -75,7 +76,8 @@ final class CompiledRuleCache {
 
     /** The cache this process uses, or null when it is turned off or has no home. */
     static CompiledRuleCache forThisProcess() {
-        return configured(System.getProperty(DIR_PROPERTY), System.getenv(DIR_VARIABLE), System.getenv("XDG_CACHE_HOME"),
+        return configured(System.getProperty(DIR_PROPERTY), System.getenv(DIR_VARIABLE),
+                System.getenv("XDG_CACHE_HOME"),
                 System.getProperty("user.home"));
     }
 
@@ -110,7 +112,8 @@ final class CompiledRuleCache {
         if (build == null || rules.unsafeCodeAllowed()) {
             return null;
         }
-        return Sha256.hex(FORMAT + "|" + rules.contentKey() + "|" + build + "|" + System.getProperty("java.vm.version"));
+        return Sha256.hex(FORMAT + "|" + rules.contentKey() + "|" + build + "|"
+                + System.getProperty("java.vm.version"));
     }
 
     /**
@@ -276,8 +279,8 @@ final class CompiledRuleCache {
         }
         long abandoned = System.currentTimeMillis() - ABANDONED_AFTER.toMillis();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path p : (Iterable<Path>) files.filter(p -> p.getFileName().toString().endsWith(TEMPORARY))::iterator) {
-                if (modified(p).toMillis() < abandoned) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.getFileName().toString().endsWith(TEMPORARY) && modified(p).toMillis() < abandoned) {
                     Files.deleteIfExists(p);
                 }
             }
@@ -313,7 +316,8 @@ final class CompiledRuleCache {
         try {
             Path code = Path.of(CompiledRuleCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(code)) {
-                return code.toAbsolutePath() + "|" + Files.size(code) + "|" + Files.getLastModifiedTime(code).toMillis();
+                return code.toAbsolutePath() + "|" + Files.size(code) + "|"
+                        + Files.getLastModifiedTime(code).toMillis();
             }
             long newest = 0;
             long count = 0;

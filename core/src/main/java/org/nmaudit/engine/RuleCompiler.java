@@ -137,8 +137,8 @@ public final class RuleCompiler {
                 kieBase.removeRule(r.packageName(), r.name());
             }
         }
-        KieBase providerBase = providerPassBase(ks, container, fromCache ? () -> secondRuleBase(cache, cacheKey) : null, rules,
-                passes, selection);
+        Supplier<KieBase> secondFromCache = fromCache ? () -> secondRuleBase(cache, cacheKey) : null;
+        KieBase providerBase = providerPassBase(ks, container, secondFromCache, rules, passes, selection);
         if (providerBase != null) {
             // Likewise the patient pass: the provider-pass rules' conditions would collect every batch's
             // trial statuses and lines for nothing.
