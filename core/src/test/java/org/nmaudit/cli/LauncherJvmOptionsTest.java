@@ -1,6 +1,7 @@
 package org.nmaudit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM options ./nmaudit picks, which the README's performance figures rest on: a batch command gets the
- * audit's heap and compile thresholds (and huge pages where the kernel offers them), serve its large young generation, the default thresholds and fewer
+ * audit's heap and compile thresholds (huge pages where the kernel offers them, and a class-data-sharing archive
+ * the first audit saves), serve its large young generation, the default thresholds and fewer
  * pauses (the inline-cache buffer only where the JVM has the option), and NMAUDIT_JAVA_OPTS replaces either.
  * The real launcher runs in an installation of its own whose jar is up to date (so it builds nothing), with a
  * {@code java} on the PATH that prints the arguments it was given, and refuses the option named in
@@ -63,7 +65,10 @@ class LauncherJvmOptionsTest {
         Files.writeString(java, "#!/bin/sh\n"
                 + "for a in \"$@\"; do if [ -n \"$REFUSES\" ] && [ \"$a\" = \"$REFUSES\" ]; then\n"
                 + "  echo \"Unrecognized VM option\" >&2; exit 1; fi; done\n"
-                + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+                + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*)\n"
+                + "  [ -n \"$WRITES_NO_ARCHIVE\" ] || printf 'classes' > \"${a#-XX:ArchiveClassesAtExit=}\";; esac; done\n"
+                + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done\n"
+                + "exit ${EXITS_WITH:-0}\n");
         java.toFile().setExecutable(true);
     }
 
@@ -88,6 +93,79 @@ class LauncherJvmOptionsTest {
         assertEquals(expected(BATCH_ON_EVERY_KERNEL, "audit", "x"),
                 launch(Map.of("NMAUDIT_THP_SETTING", tmp.resolve("no-such-file").toString()), "audit", "x"),
                 "a kernel without the setting (not Linux, or too old)");
+    }
+
+    @Test
+    void theFirstAuditSavesTheClassArchiveAndLaterBatchCommandsMapIt() throws Exception {
+        aJdkWithAReleaseFile();
+        List<String> first = launch(Map.of(), "audit", "data/sample");
+        Path archive = onlyArchive();
+        assertTrue(archive.getFileName().toString().matches("nmaudit-cds-[0-9]+\\.jsa"), archive.toString());
+        assertEquals(BATCH, first.subList(0, BATCH.size()));
+        String dump = first.get(BATCH.size());
+        assertTrue(dump.matches("-XX:ArchiveClassesAtExit=" + java.util.regex.Pattern.quote(archive.toString())
+                + "\\.[0-9]+\\.tmp"), dump);
+        assertEquals("-Xlog:cds*=off", first.get(BATCH.size() + 1), "the JVM's CDS warnings would go to stdout");
+        assertEquals(expected(BATCH, "audit", "data/sample").subList(BATCH.size(), expected(BATCH).size() + 2),
+                first.subList(BATCH.size() + 2, first.size()));
+        assertEquals("classes", Files.readString(archive), "the archive the JVM wrote is put in place");
+        assertEquals(List.of(archive), archives(), "no temporary file is left");
+
+        List<String> mapIt = List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
+        assertEquals(expected(concat(BATCH, mapIt), "history", "import", "data/sample"),
+                launch(Map.of(), "history", "import", "data/sample"));
+        assertEquals(expected(concat(BATCH, mapIt), "audit", "x"), launch(Map.of(), "audit", "x"));
+        assertEquals(expected(SERVER, "serve"), launch(Map.of(), "serve"), "a server starts once");
+        assertEquals(expected(List.of("-Xmx2g"), "audit", "x"), launch(Map.of("NMAUDIT_JAVA_OPTS", "-Xmx2g"), "audit",
+                "x"));
+    }
+
+    @Test
+    void aJarNewerThanTheArchiveIsNotMappedAndTheNextAuditSavesANewOne() throws Exception {
+        aJdkWithAReleaseFile();
+        launch(Map.of(), "audit", "x");
+        Path archive = onlyArchive();
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.parse("2025-01-01T00:00:00Z")));
+        assertEquals(expected(BATCH, "history", "import", "d"), launch(Map.of(), "history", "import", "d"),
+                "an archive of an earlier jar is not used");
+        List<String> again = launch(Map.of(), "audit", "x");
+        assertTrue(again.get(BATCH.size()).startsWith("-XX:ArchiveClassesAtExit="), again.toString());
+        assertTrue(Files.getLastModifiedTime(archive).toInstant().isAfter(Instant.parse("2025-01-02T00:00:00Z")));
+    }
+
+    @Test
+    void theSavingRunKeepsTheExitCodeAndOnlyAJvmThatEndedByItselfLeavesAnArchive() throws Exception {
+        aJdkWithAReleaseFile();
+        List<String> args = launch(Map.of("EXITS_WITH", "5", "WRITES_NO_ARCHIVE", "yes"), 5, "audit", "x");
+        assertTrue(args.get(BATCH.size()).startsWith("-XX:ArchiveClassesAtExit="), args.toString());
+        assertEquals(List.of(), archives());
+        launch(Map.of("EXITS_WITH", "137"), 137, "audit", "x");
+        assertEquals(List.of(), archives(), "a JVM killed while writing the archive left part of one: not kept");
+        launch(Map.of("EXITS_WITH", "5"), 5, "audit", "x");
+        assertEquals(1, archives().size(), "an audit that found rejects (exit 5) ended by itself");
+    }
+
+    @Test
+    void noArchiveWithoutAJdkReleaseFile() throws Exception {
+        assertEquals(expected(BATCH, "audit", "x"), launch(Map.of(), "audit", "x"));
+        assertEquals(List.of(), archives());
+    }
+
+    /** The echoing java in a JDK's layout: bin/java beside a release file, which names the JVM's archive. */
+    private void aJdkWithAReleaseFile() throws IOException {
+        Files.writeString(tmp.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+    }
+
+    private Path onlyArchive() throws IOException {
+        List<Path> all = archives();
+        assertEquals(1, all.size(), all.toString());
+        return all.get(0);
+    }
+
+    private List<Path> archives() throws IOException {
+        try (var files = Files.list(installation.resolve("core/target"))) {
+            return files.filter(p -> p.getFileName().toString().contains(".jsa")).sorted().toList();
+        }
     }
 
     @Test
@@ -136,6 +214,10 @@ class LauncherJvmOptionsTest {
 
     /** The arguments java was started with, one per line of its output. */
     private List<String> launch(Map<String, String> env, String... arguments) throws Exception {
+        return launch(env, 0, arguments);
+    }
+
+    private List<String> launch(Map<String, String> env, int exitCode, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(installation.resolve("nmaudit").toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
@@ -152,7 +234,7 @@ class LauncherJvmOptionsTest {
             p.destroyForcibly();
             throw new AssertionError("the launcher did not finish");
         }
-        assertEquals(0, p.exitValue(), Files.readString(err));
+        assertEquals(exitCode, p.exitValue(), Files.readString(err));
         return Files.readAllLines(out);
     }
 }
