@@ -141,6 +141,9 @@ class LauncherJvmOptionsTest {
         assertEquals(List.of(), archives());
         launch(Map.of("EXITS_WITH", "137"), 137, "audit", "x");
         assertEquals(List.of(), archives(), "a JVM killed while writing the archive left part of one: not kept");
+        launch(Map.of("EXITS_WITH", "2"), 2, "audit", "no-such-folder");
+        assertEquals(List.of(), archives(), "an audit stopped by a usage error loaded too few classes");
+        assertEquals(expected(BATCH, "audit", "--help"), launch(Map.of(), "audit", "--help"), "nor is help an audit");
         launch(Map.of("EXITS_WITH", "5"), 5, "audit", "x");
         assertEquals(1, archives().size(), "an audit that found rejects (exit 5) ended by itself");
     }
