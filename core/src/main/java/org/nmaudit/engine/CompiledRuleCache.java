@@ -101,6 +101,11 @@ final class CompiledRuleCache {
         return folder;
     }
 
+    /** The file of the entry saved under {@code key}. */
+    Path entry(String key) {
+        return folder.resolve(key + SUFFIX);
+    }
+
     /**
      * The key of a rules folder's compiled form in this build of nmaudit, or null when nothing is cached: rules
      * run with --allow-unsafe-rules (their code may do things while being compiled, e.g. in metadata, which a
@@ -156,7 +161,7 @@ final class CompiledRuleCache {
      * own (the provider pass takes a second one).
      */
     Entry read(String key) {
-        Path file = folder.resolve(key + SUFFIX);
+        Path file = entry(key);
         try {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !onlyOursToWrite(file)) {
                 return null;
@@ -194,10 +199,10 @@ final class CompiledRuleCache {
             try {
                 Files.write(temporary, bytes.toByteArray());
                 try {
-                    Files.move(temporary, folder.resolve(key + SUFFIX), StandardCopyOption.ATOMIC_MOVE,
+                    Files.move(temporary, entry(key), StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, folder.resolve(key + SUFFIX), StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(temporary, entry(key), StandardCopyOption.REPLACE_EXISTING);
                 }
             } finally {
                 Files.deleteIfExists(temporary);

@@ -83,11 +83,6 @@ public final class RuleCompiler {
                 throw new RuleSetupException(unsafe);
             }
         }
-        KieServices ks = KieServices.Factory.get();
-        String subset = selection.isEverything() ? "" : "-" + Sha256.hex(selection.only() + "|" + selection.disabled())
-                .substring(0, 8);
-        ReleaseId releaseId = ks.newReleaseId("org.nmaudit.rules", "rules-"
-                + Sha256.hex(folder.contentKey()).substring(0, 12) + subset, "1.0.0");
         Map<String, RuleFile> byName = new LinkedHashMap<>();
         for (RuleFile f : folder.drlFiles()) {
             byName.put(f.name(), f);
@@ -103,6 +98,11 @@ public final class RuleCompiler {
             // Only a folder that compiled without a problem was saved; its problems below are none again.
             classLoader = ((InternalKnowledgeBase) kieBase).getRootClassLoader();
         } else {
+            KieServices ks = KieServices.Factory.get();
+            String subset = selection.isEverything() ? ""
+                    : "-" + Sha256.hex(selection.only() + "|" + selection.disabled()).substring(0, 8);
+            ReleaseId releaseId = ks.newReleaseId("org.nmaudit.rules", "rules-"
+                    + Sha256.hex(folder.contentKey()).substring(0, 12) + subset, "1.0.0");
             KieBuilder builder = buildModule(ks, folder, releaseId);
             DrlErrorLocator locator = new DrlErrorLocator(byName);
             for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -138,7 +138,7 @@ public final class RuleCompiler {
             }
         }
         Supplier<KieBase> secondFromCache = fromCache ? () -> secondRuleBase(cache, cacheKey) : null;
-        KieBase providerBase = providerPassBase(ks, container, secondFromCache, rules, passes, selection);
+        KieBase providerBase = providerPassBase(container, secondFromCache, rules, passes, selection);
         if (providerBase != null) {
             // Likewise the patient pass: the provider-pass rules' conditions would collect every batch's
             // trial statuses and lines for nothing.
@@ -166,7 +166,7 @@ public final class RuleCompiler {
      * @return null when the folder has no provider pass or carries a type declared in DRL (or, rules from the
      *     cache, a second rule base cannot be read after all)
      */
-    private static KieBase providerPassBase(KieServices ks, KieContainer container, Supplier<KieBase> cached,
+    private static KieBase providerPassBase(KieContainer container, Supplier<KieBase> cached,
             Map<String, RuleInfo> rules, PassPlan passes, RuleSelection selection) {
         if (!passes.hasProviderPass()) {
             return null;
@@ -179,7 +179,8 @@ public final class RuleCompiler {
         }
         // A second rule base of the module compiled above: its packages are copied, not compiled again (a second
         // build of the folder cost about 0.5 s of CPU per run).
-        KieBase providerBase = container != null ? container.newKieBase(ks.newKieBaseConfiguration()) : cached.get();
+        KieBase providerBase = container != null
+                ? container.newKieBase(KieServices.Factory.get().newKieBaseConfiguration()) : cached.get();
         if (providerBase == null) {
             return null;
         }

@@ -51,7 +51,7 @@ class CompiledRuleCacheTest {
         RuleFolder folder = RuleFolder.load(Path.of("rules"));
         RuleBase compiled = RuleCompiler.build(folder, RuleSelection.ALL, cache);
         assertFalse(compiled.fromCache());
-        assertEquals(List.of(CompiledRuleCache.keyOf(folder) + ".rules"), entries(cache));
+        assertEquals(List.of(cache.entry(CompiledRuleCache.keyOf(folder)).getFileName().toString()), entries(cache));
 
         RuleBase cached = RuleCompiler.build(folder, RuleSelection.ALL, cache);
         assertTrue(cached.fromCache(), "the second build reads the saved rules");
@@ -135,8 +135,7 @@ class CompiledRuleCacheTest {
     void aDamagedEntryIsCompiledAgainAndReplaced() throws Exception {
         CompiledRuleCache cache = CompiledRuleCache.in(tmp);
         RuleFolder folder = RuleFolder.load(Path.of("rules"));
-        RuleCompiler.build(folder, RuleSelection.ALL, cache);
-        Path entry = cache.folder().resolve(CompiledRuleCache.keyOf(folder) + ".rules");
+        Path entry = savedEntry(cache, folder);
         byte[] bytes = Files.readAllBytes(entry);
         Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         RuleBase again = RuleCompiler.build(folder, RuleSelection.ALL, cache);
@@ -149,8 +148,7 @@ class CompiledRuleCacheTest {
     void anEntryOthersMayWriteIsNotRead() throws Exception {
         CompiledRuleCache cache = CompiledRuleCache.in(tmp);
         RuleFolder folder = RuleFolder.load(Path.of("rules"));
-        RuleCompiler.build(folder, RuleSelection.ALL, cache);
-        Path entry = cache.folder().resolve(CompiledRuleCache.keyOf(folder) + ".rules");
+        Path entry = savedEntry(cache, folder);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(entry)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.folder())));
         Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-rw-"));
@@ -169,7 +167,7 @@ class CompiledRuleCacheTest {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(foreign);
         }
-        Path entry = cache.folder().resolve(CompiledRuleCache.keyOf(folder) + ".rules");
+        Path entry = cache.entry(CompiledRuleCache.keyOf(folder));
         Files.write(entry, bytes.toByteArray());
         Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-------"));
         assertNull(cache.read(CompiledRuleCache.keyOf(folder)), "the stream filter refuses a class outside the rule base's");
@@ -243,6 +241,12 @@ class CompiledRuleCacheTest {
     private static EngineResult run(RuleFolder folder, RuleBase rules) throws Exception {
         LocalDate asOf = sample.latestServiceDate().orElseThrow();
         return new RuleEngine(rules).run(folder.parameters(), asOf, sample.factsWith(reference));
+    }
+
+    /** Compiles the folder into the cache; the file of its entry. */
+    private static Path savedEntry(CompiledRuleCache cache, RuleFolder folder) throws Exception {
+        RuleCompiler.build(folder, RuleSelection.ALL, cache);
+        return cache.entry(CompiledRuleCache.keyOf(folder));
     }
 
     private Path copyOfTheRules() throws Exception {
