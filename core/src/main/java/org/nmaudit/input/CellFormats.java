@@ -1,10 +1,8 @@
 package org.nmaudit.input;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +14,6 @@ import java.util.regex.Pattern;
  * the column and value).
  */
 final class CellFormats {
-    private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final DateTimeFormatter STRICT_DATE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern CPT = Pattern.compile("\\d{5}|\\d{4}[TFU]|[A-Z]\\d{4}");
     private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
@@ -26,26 +21,32 @@ final class CellFormats {
     private static final Pattern BILL_TYPE = Pattern.compile("0?\\d{3}");
     private static final Pattern GLOBAL_PERIOD = Pattern.compile("\\d{3}|XXX|YYY|ZZZ|MMM");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
-    /** Optional sign and dollar sign (either order), digits with or without groups of three, decimals. */
-    private static final Pattern AMOUNT = Pattern.compile("(-\\$?|\\$-?)?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
     private static final int MAX_MODIFIERS = 4;
 
     private CellFormats() {
     }
 
+    /**
+     * An ISO date that exists. Read by hand, not with a regex and a {@code DateTimeFormatter}: claims.csv
+     * carries a date on every line, and the formatter was a tenth of validating a line. The same answers as
+     * {@code \d{4}-\d{2}-\d{2}} (ASCII digits) then {@code uuuu-MM-dd} with the strict resolver
+     * ({@code CellFormatsTest} compares them).
+     */
     static LocalDate date(String v) throws InvalidCell {
-        if (!DATE_SHAPE.matcher(v).matches()) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-' || !isDigits(v, 0, 4) || !isDigits(v, 5, 7)
+                || !isDigits(v, 8, 10)) {
             throw new InvalidCell("is not a date in yyyy-MM-dd form (e.g. 2025-03-14)");
         }
         try {
-            return LocalDate.parse(v, STRICT_DATE);
-        } catch (DateTimeParseException e) {
+            return LocalDate.of(digitsValue(v, 0, 4), digitsValue(v, 5, 7), digitsValue(v, 8, 10));
+        } catch (DateTimeException e) {
             throw new InvalidCell("is not a real calendar date");
         }
     }
 
+    /** A whole number of at least 1, written with ASCII digits only (no sign). */
     static int lineNumber(String v) throws InvalidCell {
-        if (!DIGITS.matcher(v).matches()) {
+        if (v.isEmpty() || !isDigits(v, 0, v.length())) {
             throw new InvalidCell("must be a whole number written with digits only (e.g. 3)");
         }
         int n;
@@ -56,6 +57,24 @@ final class CellFormats {
         }
         if (n < 1) {
             throw new InvalidCell("must be 1 or more");
+        }
+        return n;
+    }
+
+    private static boolean isDigits(String v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isDigit(v.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value of ASCII digits known to be there (at most 9 of them). */
+    private static int digitsValue(String v, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (v.charAt(i) - '0');
         }
         return n;
     }
@@ -137,13 +156,72 @@ final class CellFormats {
         if (isPlainDecimal(v)) {
             return new BigDecimal(v); // the common form, e.g. 234.00 or -12.50: the same value and scale as below
         }
-        if (!AMOUNT.matcher(v).matches()) {
+        String digits = amountDigits(v);
+        if (digits == null) {
             throw new InvalidCell("is not a dollar amount; write e.g. 407.00, $29,617.00 or -12.50"
                     + " (thousands separators only in groups of three)");
         }
-        boolean negative = v.indexOf('-') >= 0;
-        BigDecimal amount = new BigDecimal(v.replace("$", "").replace(",", "").replace("-", ""));
-        return negative ? amount.negate() : amount;
+        BigDecimal amount = new BigDecimal(digits);
+        return v.indexOf('-') >= 0 ? amount.negate() : amount;
+    }
+
+    /**
+     * The general form of an amount, read by hand (a fifth of claims.csv's lines carry "$106,273.00"): an
+     * optional sign and dollar sign in either order ({@code -}, {@code -$}, {@code $}, {@code $-}), digits
+     * plain or with thousands in groups of three, optional decimals. Returns the digits and decimals without
+     * sign, dollar and commas, or null when {@code v} is not of this form. The same answers as the regex
+     * {@code (-\$?|\$-?)?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?} ({@code CellFormatsTest} compares them).
+     */
+    static String amountDigits(String v) {
+        int n = v.length();
+        int i = 0;
+        if (i < n && v.charAt(i) == '-') {
+            i++;
+            if (i < n && v.charAt(i) == '$') {
+                i++;
+            }
+        } else if (i < n && v.charAt(i) == '$') {
+            i++;
+            if (i < n && v.charAt(i) == '-') {
+                i++;
+            }
+        }
+        StringBuilder digits = new StringBuilder(n - i);
+        int lead = 0;
+        while (i < n && isDigit(v.charAt(i))) {
+            digits.append(v.charAt(i++));
+            lead++;
+        }
+        if (lead == 0) {
+            return null;
+        }
+        if (i < n && v.charAt(i) == ',') {
+            if (lead > 3) {
+                return null;
+            }
+            while (i < n && v.charAt(i) == ',') {
+                if (i + 3 >= n) {
+                    return null;
+                }
+                if (!isDigits(v, i + 1, i + 4)) {
+                    return null;
+                }
+                digits.append(v, i + 1, i + 4);
+                i += 4;
+            }
+        }
+        if (i < n && v.charAt(i) == '.') {
+            int decimalsStart = i + 1;
+            i++;
+            while (i < n && isDigit(v.charAt(i))) {
+                i++;
+            }
+            if (i == decimalsStart) {
+                return null;
+            }
+            digits.append(v, decimalsStart - 1, i);
+        }
+        return i == n ? digits.toString() : null;
     }
 
     /** Digits with an optional leading minus and an optional fraction ({@code -?\d+(\.\d+)?}), without a regex. */

@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,6 +76,49 @@ class CellFormatsTest {
         "03/14/2025", "2025/03/14", "2025-03-14T10:00", "25-03-14"})
     void dateRejects(String cell) {
         assertThrows(InvalidCell.class, () -> CellFormats.date(cell));
+    }
+
+    /**
+     * The date reader is written by hand for speed; this is what it replaced, the definition of the format:
+     * four, two and two ASCII digits, then the strict ISO calendar. Both must give the same date, or fail
+     * with the same reason, on every cell.
+     */
+    @Test
+    void dateReadsAsTheRegexAndTheStrictIsoFormatterDo() {
+        Pattern shape = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+        DateTimeFormatter strict = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+        List<String> cells = new ArrayList<>(List.of("0000-01-01", "9999-12-31", "2024-02-29", "2100-02-29",
+                "2000-02-29", "2025-00-10", "2025-01-00", "2025-06-31", "2025-06-30", "\u0662\u0660\u0662\u0665-01-01",
+                "2025-01-1a", "+025-01-01", "2025-01-01 ", "2025\u201401-01", "-2025-01-01", "2025-1-01", "20250-01-01",
+                "2025-01-001", "2025--01-01", ""));
+        Random random = new Random(20251);
+        for (int k = 0; k < 100_000; k++) {
+            char[] c = String.format("%04d-%02d-%02d", random.nextInt(10_000), random.nextInt(20),
+                    random.nextInt(40)).toCharArray();
+            if (random.nextInt(4) == 0) {
+                c[random.nextInt(c.length)] = "0123456789-/ x".charAt(random.nextInt(14));
+            }
+            cells.add(new String(c));
+        }
+        for (String cell : cells) {
+            String expected;
+            if (!shape.matcher(cell).matches()) {
+                expected = "shape";
+            } else {
+                try {
+                    expected = LocalDate.parse(cell, strict).toString();
+                } catch (DateTimeParseException e) {
+                    expected = "calendar";
+                }
+            }
+            String got;
+            try {
+                got = CellFormats.date(cell).toString();
+            } catch (InvalidCell e) {
+                got = e.getMessage().contains("real calendar date") ? "calendar" : "shape";
+            }
+            assertEquals(expected, got, cell);
+        }
     }
 
     // ---- cpt_code: upper-cased, then 5 digits, 4 digits + T/F/U, or a letter + 4 digits ----------
@@ -192,6 +241,55 @@ class CellFormatsTest {
         "1.2.3", "12 34", "USD 12"})
     void amountRejects(String cell) {
         assertThrows(InvalidCell.class, () -> CellFormats.amount(cell));
+    }
+
+    /**
+     * The general amount form is read by hand for speed; this regex is its definition. On structured and on
+     * random cells both must accept the same ones and give the same value, scale included.
+     */
+    @Test
+    void amountReadsAsTheRegexOfTheFormatDoes() {
+        Pattern amount = Pattern.compile("(-\\$?|\\$-?)?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
+        List<String> cells = new ArrayList<>(List.of("$106,273.00", "-$1,000", "$-1,000.5", "$", "-", "$-", "-$",
+                "$$1", "--1", "1,000,", ",000", "1,00", "1,0000", "1234,567", "12,345,678.9", "1.", ".5", "1.2.3",
+                "1,234.", "$1,234.56", "-0", "$0.00", "1,234,567,890,123,456,789.01"));
+        Random random = new Random(20251);
+        String alphabet = "0123456789$,-.";
+        for (int k = 0; k < 300_000; k++) {
+            StringBuilder cell = new StringBuilder();
+            if (k % 2 == 0) {
+                cell.append(List.of("", "-", "$", "-$", "$-").get(random.nextInt(5)));
+                cell.append(1 + random.nextInt(999));
+                for (int g = random.nextInt(4); g > 0; g--) {
+                    cell.append(',').append(String.format("%03d", random.nextInt(1000)));
+                }
+                if (random.nextBoolean()) {
+                    cell.append('.').append(random.nextInt(100));
+                }
+                if (random.nextInt(3) == 0) {
+                    cell.setCharAt(random.nextInt(cell.length()), alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            } else {
+                for (int n = 1 + random.nextInt(10); n > 0; n--) {
+                    cell.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            cells.add(cell.toString());
+        }
+        for (String cell : cells) {
+            BigDecimal expected = null;
+            if (amount.matcher(cell).matches()) {
+                expected = new BigDecimal(cell.replace("$", "").replace(",", "").replace("-", ""));
+                expected = cell.indexOf('-') >= 0 ? expected.negate() : expected;
+            }
+            BigDecimal got;
+            try {
+                got = CellFormats.amount(cell);
+            } catch (InvalidCell e) {
+                got = null;
+            }
+            assertEquals(expected, got, cell); // BigDecimal.equals: value and scale
+        }
     }
 
     // ---- percents (trial outcomes): 0 to 100 ---------------------------------------------------------
