@@ -30,6 +30,16 @@ final class ClaimKeyIndex {
     private final List<byte[]> chunks = new ArrayList<>();
     private byte[] chunk;
     private int used;
+    /**
+     * The last key {@link #sourceLineOf} found new, its bytes, hash and the empty slot where the probe ended:
+     * a loaded row is looked up and then added, and the add reuses them instead of encoding, hashing and
+     * probing again (the table is not changed in between: only add changes it).
+     */
+    private String missedId;
+    private int missedLineNumber;
+    private byte[] missedBytes;
+    private int missedHash;
+    private int missedSlot;
 
     /**
      * Registers the key of a loaded row.
@@ -43,6 +53,11 @@ final class ClaimKeyIndex {
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             long entry = entries[slot];
             if (entry == 0) {
+                missedId = claimId;
+                missedLineNumber = lineNumber;
+                missedBytes = id;
+                missedHash = hash;
+                missedSlot = slot;
                 return 0;
             }
             if (hashes[slot] == hash && matches(entry - 1, id, lineNumber)) {
@@ -53,13 +68,20 @@ final class ClaimKeyIndex {
 
     /** Registers a key known to be new ({@link #sourceLineOf} returned 0). */
     void add(String claimId, int lineNumber, long sourceLine) {
+        boolean lookedUp = claimId == missedId && lineNumber == missedLineNumber;
+        missedId = null;
+        byte[] id = lookedUp ? missedBytes : claimId.getBytes(StandardCharsets.UTF_8);
+        int hash = lookedUp ? missedHash : hash(id, lineNumber);
+        long position = append(id, lineNumber, sourceLine);
         if (size + 1 > entries.length * LOAD) {
             grow();
+            insert(hash, position + 1);
+        } else if (lookedUp) {
+            entries[missedSlot] = position + 1;
+            hashes[missedSlot] = hash;
+        } else {
+            insert(hash, position + 1);
         }
-        byte[] id = claimId.getBytes(StandardCharsets.UTF_8);
-        int hash = hash(id, lineNumber);
-        long position = append(id, lineNumber, sourceLine);
-        insert(hash, position + 1);
         size++;
     }
 
