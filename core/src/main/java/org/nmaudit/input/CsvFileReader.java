@@ -174,7 +174,9 @@ final class CsvFileReader {
                 warnings.accept(file + ": column '" + column + "' appears twice; the first (column "
                         + (columns.get(column) + 1) + ") is used and column " + (i + 1) + " is ignored");
             } else {
-                columns.put(column, i);
+                // interned: the row readers ask for columns by literal name, a dozen times a row, and the map
+                // then finds each by identity instead of comparing the characters
+                columns.put(column.intern(), i);
             }
         }
         List<String> missing = new ArrayList<>();
