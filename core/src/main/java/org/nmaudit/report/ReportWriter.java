@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -181,33 +179,11 @@ public final class ReportWriter {
             JSON.writeValue(g, RunJson.of(run));
             g.writeArrayFieldStart("findings");
             for (Finding f : findings) {
-                JSON.writeValue(g, findingJson(f));
+                FindingJson.write(g, f, JSON);
             }
             g.writeEndArray();
             g.writeEndObject();
         }
-    }
-
-    static Map<String, Object> findingJson(Finding f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("finding_id", f.findingId());
-        m.put("rule_id", f.ruleId());
-        m.put("severity", f.severity().name());
-        m.put("scope", f.scope().name());
-        m.put("claim_id", f.claimId());
-        m.put("line_number", f.lineNumber());
-        m.put("patient_id", f.patientId());
-        m.put("rendering_npi", f.renderingNpi());
-        m.put("service_date", f.serviceDate() == null ? null : f.serviceDate().toString());
-        m.put("amount_at_risk", Amounts.json(f.amountAtRisk()));
-        m.put("message", f.message());
-        m.put("citation", f.citation());
-        m.put("rule_name", f.ruleName());
-        m.put("rule_file", f.ruleFile());
-        m.put("rule_line", f.ruleLine() > 0 ? f.ruleLine() : null);
-        m.put("parameters", f.parameters());
-        m.put("evidence", f.evidence());
-        return m;
     }
 
     private void writeProviderRatios(List<ProviderRatio> ratios, Findings findings) throws IOException {
