@@ -10,10 +10,10 @@ import org.nmaudit.findings.Finding;
 
 /**
  * One finding of findings.json, written straight to the generator. Building a map per finding and handing it
- * to Jackson's data binding looked up a serializer for every value: half of writing the 1M-line audit's
- * report on the main thread. The bytes are the same: the same fields in the same order through the same
- * generator (its pretty printer does the layout); a value of a type not handled here goes to the data binding
- * as before ({@code ReportWriterTest} and the benchmark's byte comparison check it).
+ * to Jackson's data binding looked up a serializer for every value: half of the main thread's samples (JFR)
+ * while it wrote the 1M-line audit's report. The bytes are the same: the same fields in the same order
+ * through the same generator (its pretty printer does the layout); a value of a type not handled here goes to
+ * the data binding as before ({@code FindingJsonTest} compares the bytes both ways).
  */
 final class FindingJson {
     private FindingJson() {
