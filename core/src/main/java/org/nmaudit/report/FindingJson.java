@@ -21,37 +21,29 @@ final class FindingJson {
 
     static void write(JsonGenerator g, Finding f, ObjectMapper fallback) throws IOException {
         g.writeStartObject();
-        g.writeStringField("finding_id", f.findingId());
-        g.writeStringField("rule_id", f.ruleId());
-        g.writeStringField("severity", f.severity().name());
-        g.writeStringField("scope", f.scope().name());
-        g.writeFieldName("claim_id");
-        value(g, f.claimId(), fallback);
-        g.writeFieldName("line_number");
-        value(g, f.lineNumber(), fallback);
-        g.writeFieldName("patient_id");
-        value(g, f.patientId(), fallback);
-        g.writeFieldName("rendering_npi");
-        value(g, f.renderingNpi(), fallback);
-        g.writeFieldName("service_date");
-        value(g, f.serviceDate() == null ? null : f.serviceDate().toString(), fallback);
-        g.writeFieldName("amount_at_risk");
-        value(g, Amounts.json(f.amountAtRisk()), fallback);
-        g.writeFieldName("message");
-        value(g, f.message(), fallback);
-        g.writeFieldName("citation");
-        value(g, f.citation(), fallback);
-        g.writeFieldName("rule_name");
-        value(g, f.ruleName(), fallback);
-        g.writeFieldName("rule_file");
-        value(g, f.ruleFile(), fallback);
-        g.writeFieldName("rule_line");
-        value(g, f.ruleLine() > 0 ? f.ruleLine() : null, fallback);
-        g.writeFieldName("parameters");
-        value(g, f.parameters(), fallback);
-        g.writeFieldName("evidence");
-        value(g, f.evidence(), fallback);
+        field(g, "finding_id", f.findingId(), fallback);
+        field(g, "rule_id", f.ruleId(), fallback);
+        field(g, "severity", f.severity().name(), fallback);
+        field(g, "scope", f.scope().name(), fallback);
+        field(g, "claim_id", f.claimId(), fallback);
+        field(g, "line_number", f.lineNumber(), fallback);
+        field(g, "patient_id", f.patientId(), fallback);
+        field(g, "rendering_npi", f.renderingNpi(), fallback);
+        field(g, "service_date", f.serviceDate() == null ? null : f.serviceDate().toString(), fallback);
+        field(g, "amount_at_risk", Amounts.json(f.amountAtRisk()), fallback);
+        field(g, "message", f.message(), fallback);
+        field(g, "citation", f.citation(), fallback);
+        field(g, "rule_name", f.ruleName(), fallback);
+        field(g, "rule_file", f.ruleFile(), fallback);
+        field(g, "rule_line", f.ruleLine() > 0 ? f.ruleLine() : null, fallback);
+        field(g, "parameters", f.parameters(), fallback);
+        field(g, "evidence", f.evidence(), fallback);
         g.writeEndObject();
+    }
+
+    private static void field(JsonGenerator g, String name, Object v, ObjectMapper fallback) throws IOException {
+        g.writeFieldName(name);
+        value(g, v, fallback);
     }
 
     /** As Jackson's serializers for these types write them; anything else through the data binding. */
@@ -77,8 +69,7 @@ final class FindingJson {
         } else if (v instanceof Map<?, ?> map && stringKeys(map)) {
             g.writeStartObject();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                g.writeFieldName((String) e.getKey());
-                value(g, e.getValue(), fallback);
+                field(g, (String) e.getKey(), e.getValue(), fallback);
             }
             g.writeEndObject();
         } else {
