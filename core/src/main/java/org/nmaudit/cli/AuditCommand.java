@@ -283,7 +283,7 @@ public final class AuditCommand implements Callable<Integer> {
         String asOfSource = asOf != null ? "--as-of" : period != null ? "end of the period" : "latest service_date";
         Path outDir = outputFolder != null ? outputFolder
                 : Path.of("reports", period != null ? period.text() : YearMonth.from(asOfDate).toString());
-        ReportWriter writer = new ReportWriter(outDir).withPrevious(previousReport);
+        ReportWriter writer = new ReportWriter(outDir).withPrevious(previousReport).withTemporaryFolder(scratch.path());
 
         RuleBase rules;
         try {

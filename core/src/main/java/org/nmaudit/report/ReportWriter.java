@@ -69,9 +69,19 @@ public final class ReportWriter {
     /** The report being written, while writeAll or writeRejectsOnly runs. */
     private AtomicReportFolder staged;
     private Path previousReport;
+    private Path temporaryFolder;
 
     public ReportWriter(Path folder) {
         this.folder = folder;
+    }
+
+    /**
+     * Where findings.xlsx's temporary files go (the audit's scratch folder) instead of java.io.tmpdir; a
+     * folder in it is made for them.
+     */
+    public ReportWriter withTemporaryFolder(Path folder) {
+        this.temporaryFolder = folder;
+        return this;
     }
 
     /** Last month's report folder: report.html then shows what is new and what is gone since (--previous). */
@@ -93,7 +103,8 @@ public final class ReportWriter {
             // The workbook (Apache POI: seconds of class loading and zipping) is written beside the other files,
             // on a second core; the findings are read by both, each through its own pass.
             BackgroundWrite workbook = BackgroundWrite.start("nmaudit-write-xlsx",
-                    () -> XlsxReport.write(figures, report.folder().resolve(XlsxReport.FILE_NAME)));
+                    () -> XlsxReport.write(figures, report.folder().resolve(XlsxReport.FILE_NAME),
+                            temporaryFolder == null ? null : temporaryFolder.resolve("xlsx")));
             try {
                 writeFindingsCsv(findings);
                 writeFindingsJson(run, findings);

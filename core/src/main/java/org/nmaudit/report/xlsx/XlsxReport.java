@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.nmaudit.facts.ProviderRatio;
 import org.nmaudit.findings.Finding;
@@ -30,7 +32,7 @@ import org.nmaudit.report.xlsx.TableSheet.Column;
  * figures), Findings (findings.csv's rows), Providers (provider-ratios.csv), Rejects (rejects.csv with
  * each reason's pattern). Written with POI's streaming SXSSF workbook: a window of rows in memory, the
  * rest in a temporary file (compressed for a large report), so a million findings take no more heap than a
- * hundred.
+ * hundred; the rows' XML is written by {@link SheetXml}.
  */
 public final class XlsxReport {
     public static final String FILE_NAME = "findings.xlsx";
@@ -68,11 +70,32 @@ public final class XlsxReport {
 
     /** Iterates the findings and the rejects once more; the figures give the Summary. */
     public static void write(ReportFigures figures, Path file) throws IOException {
-        write(figures, file, tableRows(figures) > PLAIN_TEMPORARY_ROWS);
+        write(figures, file, null);
+    }
+
+    /**
+     * As {@link #write(ReportFigures, Path)}, with POI's temporary files (the rows it flushed, the workbook's
+     * template) in {@code temporaryFolder}, made if need be, instead of java.io.tmpdir: an audit keeps every
+     * temporary file in its own scratch folder (under the output folder's parent or --tmp), which it removes
+     * also after a failure. Null: java.io.tmpdir.
+     */
+    public static void write(ReportFigures figures, Path file, Path temporaryFolder) throws IOException {
+        if (temporaryFolder == null) {
+            write(figures, file, tableRows(figures) > PLAIN_TEMPORARY_ROWS);
+            return;
+        }
+        // POI asks its TempFile for every temporary file; a strategy set for this thread only leaves other
+        // threads' workbooks (a test, the server) as they were
+        TempFile.setThreadLocalTempFileCreationStrategy(new DefaultTempFileCreationStrategy(temporaryFolder.toFile()));
+        try {
+            write(figures, file, tableRows(figures) > PLAIN_TEMPORARY_ROWS);
+        } finally {
+            TempFile.setThreadLocalTempFileCreationStrategy(null);
+        }
     }
 
     static void write(ReportFigures figures, Path file, boolean compressTemporaryFile) throws IOException {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, ROW_WINDOW, compressTemporaryFile, false)) {
+        try (SXSSFWorkbook wb = new SheetXml.Workbook(ROW_WINDOW, compressTemporaryFile)) {
             XlsxStyles styles = new XlsxStyles(wb);
             summary(new TableSheet(wb, styles, SHEETS.get(0), SUMMARY), figures);
             findings(new TableSheet(wb, styles, SHEETS.get(1), FINDINGS), figures.inputs().findings());

@@ -44,6 +44,32 @@ class XlsxTemporaryFileTest {
                 "the last finding is in the workbook");
     }
 
+    @Test
+    void temporaryFilesGoToTheFolderGivenAndAreRemoved(@TempDir Path tmp) throws IOException {
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 1; i <= XlsxReport.ROW_WINDOW * 2; i++) {
+            findings.add(FindingFixture.line("NM-UNITS", Severity.HIGH, String.format("C%06d", i), 1, "2025-03-14",
+                    "10.00", "line " + i));
+        }
+        ReportFigures figures = ReportFigures.of(AuditReportInputs.of(
+                FindingFixture.run(LocalDate.of(2025, 12, 31), findings.size(), findings.size(), 0), findings,
+                List.of(), List.of()));
+        // POI makes the folder for its temporary files when it first needs one: it exists afterwards only if they
+        // went there, and is empty if they were all removed
+        Path scratch = tmp.resolve("scratch").resolve("xlsx");
+        XlsxReport.write(figures, tmp.resolve("findings.xlsx"), scratch);
+        assertEquals(true, Files.isDirectory(scratch), "the temporary files were made in " + scratch);
+        try (var left = Files.list(scratch)) {
+            assertEquals(List.of(), left.toList());
+        }
+        assertEquals(cells(tmp.resolve("findings.xlsx")).size(), cellsOf(figures, tmp.resolve("again.xlsx")).size());
+    }
+
+    private static List<String> cellsOf(ReportFigures figures, Path file) throws IOException {
+        XlsxReport.write(figures, file);
+        return cells(file);
+    }
+
     private static List<String> cells(Path workbook) throws IOException {
         List<String> out = new ArrayList<>();
         try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(workbook))) {
