@@ -310,7 +310,7 @@ public final class AuditCommand implements Callable<Integer> {
                     input.partitions().factCount(), input.partitions().count(),
                     input.partitions().inMemory() ? "in memory" : "on disk", threads));
             long rulesStart = System.nanoTime();
-            PartitionedAudit passes = new PartitionedAudit(new RuleEngine(rules), threads, progress);
+            PartitionedAudit passes = new PartitionedAudit(RuleEngine.pooled(rules), threads, progress);
             try {
                 providers = passes.run(SharedFacts.of(parameters, asOfDate, reference.facts()), input.partitions(),
                         sorter);

@@ -63,7 +63,9 @@ public final class RuleEngine {
     /**
      * An engine that reuses its sessions: a disposed session is reset (emptied, as new) and handed to the next
      * run instead of being built again. For many small runs (nmaudit serve, one claim a request), where building
-     * a session's node memories was a large part of each run's time and garbage.
+     * a session's node memories was a large part of each run's time and garbage, and for the audit's patient
+     * pass (hundreds of batches a million lines): in paired runs on 1M lines the rules phase took about 0.2 s
+     * and the run about 0.4 s of CPU less (README, "Benchmark").
      */
     public static RuleEngine pooled(RuleBase rules) {
         return new RuleEngine(rules, true);

@@ -62,15 +62,17 @@ class PartitionedAuditEquivalenceTest {
         assertTrue(!oracle.ratios.isEmpty());
 
         SharedFacts shared = SharedFacts.of(parameters, asOf, reference.facts());
-        // partitions, workers, facts a batch, findings in memory, partitions held in memory (1) or in files (0)
-        int[][] settings = {{1, 1, 2000, 1_000_000, 0}, {7, 3, 37, 50, 0}, {3, 2, 1, 7, 0}, {3, 2, 2000, 50, 1},
-            {7, 1, 37, 1_000_000, 1}};
+        // partitions, workers, facts a batch, findings in memory, partitions held in memory (1) or in files (0),
+        // sessions reused (1, as the audit does: a pooled engine resets a session for the next batch) or new (0)
+        int[][] settings = {{1, 1, 2000, 1_000_000, 0, 0}, {7, 3, 37, 50, 0, 1}, {3, 2, 1, 7, 0, 1},
+            {3, 2, 2000, 50, 1, 1}, {7, 1, 37, 1_000_000, 1, 0}};
         for (int[] s : settings) {
             int partitionCount = s[0];
             int threads = s[1];
             int factsPerBatch = s[2];
             int inMemory = s[3];
             boolean partitionsInMemory = s[4] == 1;
+            boolean pooled = s[5] == 1;
             Path scratch = tmp.resolve("scratch-" + partitionCount + "-" + threads + "-" + s[4]);
             try (PatientPartitions partitions = partitionsInMemory ? PatientPartitions.inMemory(partitionCount)
                     : PatientPartitions.create(scratch.resolve("p"), partitionCount);
@@ -79,12 +81,13 @@ class PartitionedAuditEquivalenceTest {
                     partitions.add(f);
                 }
                 partitions.finishWriting();
-                ProviderPassResult providers = new PartitionedAudit(new RuleEngine(rules), threads, factsPerBatch,
+                ProviderPassResult providers = new PartitionedAudit(
+                        pooled ? RuleEngine.pooled(rules) : new RuleEngine(rules), threads, factsPerBatch,
                         PartitionedAudit.Progress.SILENT).run(shared, partitions, sorter);
                 Findings findings = sorter.finish();
                 String setting = partitionCount + " partitions, " + threads + " workers, " + factsPerBatch
                         + " facts a batch, " + inMemory + " findings in memory, partitions "
-                        + (partitionsInMemory ? "in memory" : "in files");
+                        + (partitionsInMemory ? "in memory" : "in files") + (pooled ? ", sessions reused" : "");
                 assertEquals(oracle.findings.all(), list(findings), setting);
                 assertEquals(oracle.findings.countByRule(), findings.countByRule(), setting);
                 assertEquals(oracle.findings.countBySeverity(), findings.countBySeverity(), setting);
