@@ -26,9 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams one CSV data file through its {@link DataFile} row reader: the header checked, every row
@@ -43,7 +40,6 @@ final class CsvFileReader {
     private static final int PROGRESS_EVERY = 250_000;
     /** Above this size a file is parsed on a thread of its own while its rows are validated. */
     private static final long PARSE_ALONGSIDE_ABOVE_BYTES = 4L << 20;
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     /** Header names echoed in the missing-columns message, each cut to this. */
     private static final int NAME_SHOWN = 40;
     /** Header names echoed in the missing-columns message at most. */
@@ -70,17 +66,16 @@ final class CsvFileReader {
                 BufferedInputStream buffered = new BufferedInputStream(raw, ForeignFormat.HEAD_BYTES);
                 DigestInputStream digesting = new DigestInputStream(buffered, sha256)) {
             refuseForeignFormat(name, buffered);
-            guard = new RecordGuard(utf8(digesting));
+            RecordFields fields = new RecordFields();
+            guard = new RecordGuard(utf8(digesting), fields);
             RecordGuard parsed = guard;
-            try (CSVParser parser = FORMAT.parse(guard);
-                    ParsedRecords records = ParsedRecords.of(parser, guard,
+            try (ParsedRecords records = ParsedRecords.of(guard, fields,
                             () -> digesting.transferTo(OutputStream.nullOutputStream()), // every byte in the SHA-256
                             folder.size(name) > PARSE_ALONGSIDE_ABOVE_BYTES)) {
                 Map<String, Integer> columns = null;
                 List<String> header = null;
-                for (ParsedRecords.Parsed next = records.next(); next != null; next = records.next()) {
-                    CSVRecord record = next.record();
-                    RecordGuard.Span span = next.span();
+                for (ParsedRecords.Parsed record = records.next(); record != null; record = records.next()) {
+                    RecordGuard.Span span = record.span();
                     if (span.unclosedQuote()) {
                         records.finish();
                         throw unclosedQuote(name, parsed);
@@ -91,7 +86,7 @@ final class CsvFileReader {
                             continue;
                         }
                         refuseCutHeader(name, span);
-                        header = record.toList();
+                        header = Arrays.asList(record.values());
                         columns = header(name, header, spec);
                         continue;
                     }
@@ -102,12 +97,11 @@ final class CsvFileReader {
                     T fact = null;
                     if (span.excess() != null) {
                         rejected.accept(cutRow(name, span, header, record));
-                        spec.malformed(new Row(name, line, columns, record.toList()));
+                        spec.malformed(new Row(name, line, columns, Arrays.asList(record.values())));
                     } else if (record.size() != header.size()) {
                         rejected.accept(wrongFieldCount(name, span, header.size(), record));
-                        spec.malformed(new Row(name, line, columns, record.toList()));
+                        spec.malformed(new Row(name, line, columns, Arrays.asList(record.values())));
                     } else {
-                        // the record's own array: toList() copies it through a stream, for every row
                         Row row = new Row(name, line, columns, Arrays.asList(record.values()));
                         fact = spec.read(row);
                         row.problems().forEach(rejected);
@@ -222,7 +216,7 @@ final class CsvFileReader {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B';
     }
 
-    private static Reject wrongFieldCount(String file, RecordGuard.Span span, int width, CSVRecord record) {
+    private static Reject wrongFieldCount(String file, RecordGuard.Span span, int width, ParsedRecords.Parsed record) {
         String fields = record.size() + (record.size() == 1 ? " field" : " fields");
         String hint = "; check for an unquoted comma or a missing separator";
         if (record.size() == 1 && record.get(0).indexOf(';') >= 0) {
@@ -236,7 +230,8 @@ final class CsvFileReader {
     }
 
     /** A row cut by {@link RecordGuard}: rejected whole, naming the limit and where it was passed. */
-    private static Reject cutRow(String file, RecordGuard.Span span, List<String> header, CSVRecord record) {
+    private static Reject cutRow(String file, RecordGuard.Span span, List<String> header,
+            ParsedRecords.Parsed record) {
         int field = span.field();
         String column = "";
         String value = "";
@@ -271,8 +266,8 @@ final class CsvFileReader {
                 + "...";
     }
 
-    private static boolean isBlank(CSVRecord record) {
-        for (String v : record) {
+    private static boolean isBlank(ParsedRecords.Parsed record) {
+        for (String v : record.values()) {
             if (!v.trim().isEmpty()) {
                 return false;
             }
@@ -307,7 +302,7 @@ final class CsvFileReader {
         }
         String where = guard == null ? "" : " line " + guard.currentRecordLine();
         String message = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
-        if (message.contains("between encapsulated token and delimiter")) {
+        if (message.contains(RecordFields.TEXT_AFTER_CLOSING_QUOTE)) {
             return new InputException(file + where + ": a field in double quotes has text after its closing quote,"
                     + " before the next comma (as a stray double quote makes); a field that holds a comma, quote or"
                     + " line break must be in double quotes with inner quotes doubled", cause);

@@ -8,8 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The records of a CSV file with their {@link RecordGuard.Span}s, in file order. For a large file the
@@ -18,8 +16,15 @@ import org.apache.commons.csv.CSVRecord;
  * machine has two cores. A small file is parsed as it is asked for.
  */
 final class ParsedRecords implements AutoCloseable {
-    /** One record and where it lies. */
-    record Parsed(CSVRecord record, RecordGuard.Span span) {
+    /** One record's fields and where it lies. */
+    record Parsed(String[] values, RecordGuard.Span span) {
+        int size() {
+            return values.length;
+        }
+
+        String get(int i) {
+            return values[i];
+        }
     }
 
     /** What the parsing thread does once the last record is parsed (the rest of the file into the digest). */
@@ -31,8 +36,8 @@ final class ParsedRecords implements AutoCloseable {
     private static final int BATCH = 1_024;
     private static final List<Parsed> END = Collections.unmodifiableList(new ArrayList<>());
 
-    private final Iterator<CSVRecord> records;
     private final RecordGuard guard;
+    private final RecordFields fields;
     private final AtEnd atEnd;
     private final BlockingQueue<List<Parsed>> queue;
     private final Thread thread;
@@ -41,9 +46,9 @@ final class ParsedRecords implements AutoCloseable {
     private Iterator<Parsed> current = Collections.emptyIterator();
     private boolean ended;
 
-    private ParsedRecords(CSVParser parser, RecordGuard guard, AtEnd atEnd, boolean background) {
-        this.records = parser.iterator();
+    private ParsedRecords(RecordGuard guard, RecordFields fields, AtEnd atEnd, boolean background) {
         this.guard = guard;
+        this.fields = fields;
         this.atEnd = atEnd;
         if (background) {
             this.queue = new ArrayBlockingQueue<>(16);
@@ -56,16 +61,24 @@ final class ParsedRecords implements AutoCloseable {
         }
     }
 
-    /** @param background parse on a thread of its own (worth it for a large file) */
-    static ParsedRecords of(CSVParser parser, RecordGuard guard, AtEnd atEnd, boolean background) {
-        return new ParsedRecords(parser, guard, atEnd, background);
+    /**
+     * @param fields the output of {@code guard}
+     * @param background parse on a thread of its own (worth it for a large file)
+     */
+    static ParsedRecords of(RecordGuard guard, RecordFields fields, AtEnd atEnd, boolean background) {
+        return new ParsedRecords(guard, fields, atEnd, background);
+    }
+
+    /** The next record from the guard, or null after the last. */
+    private Parsed read() throws IOException {
+        return guard.advance() ? new Parsed(fields.take(), guard.span()) : null;
     }
 
     private void parse() {
         try {
             List<Parsed> batch = new ArrayList<>(BATCH);
-            while (!closed && records.hasNext()) {
-                batch.add(new Parsed(records.next(), guard.nextSpan()));
+            for (Parsed p = closed ? null : read(); p != null; p = closed ? null : read()) {
+                batch.add(p);
                 if (batch.size() == BATCH) {
                     queue.put(batch);
                     batch = new ArrayList<>(BATCH);
@@ -95,8 +108,9 @@ final class ParsedRecords implements AutoCloseable {
      */
     Parsed next() throws IOException {
         if (thread == null) {
-            if (records.hasNext()) {
-                return new Parsed(records.next(), guard.nextSpan());
+            Parsed p = ended ? null : read();
+            if (p != null) {
+                return p;
             }
             if (!ended) {
                 ended = true;

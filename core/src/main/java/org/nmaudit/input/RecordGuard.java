@@ -2,23 +2,50 @@ package org.nmaudit.input;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayDeque;
 
 /**
- * Sits between the UTF-8 decoder and commons-csv, which has no size limits: a quote that never closes
- * in a 500 MB file would have it buffer the rest of the file as one cell. This reader follows the
- * RFC 4180 quoting commons-csv applies (a quote opens a field only as its first character, {@code ""}
- * inside is a quote, a line break outside quotes ends the record) and
+ * Reads the decoded text of a CSV file record by record, following RFC 4180's quoting as commons-csv
+ * applies it (a quote opens a field only as its first character, {@code ""} inside is a quote, a line
+ * break outside quotes ends the record), and hands each record's characters to an {@link Output} (the
+ * fields of {@link RecordFields}). On the way it
  * <ul>
- * <li>keeps every record commons-csv sees bounded: once a cell passes {@link #MAX_CELL_CHARS}, the
- * record {@link #MAX_RECORD_CHARS} or {@link #MAX_COLUMNS} fields, the rest of the record is dropped
- * (a quote still open is closed) and the record is marked, to be rejected;</li>
+ * <li>keeps every record bounded: once a cell passes {@link #MAX_CELL_CHARS}, the record
+ * {@link #MAX_RECORD_CHARS} or {@link #MAX_COLUMNS} fields, the rest of the record is dropped (a quote
+ * still open is closed) and the record is marked, to be rejected; a quote that never closes in a 500 MB
+ * file does not become one cell of the rest of the file;</li>
  * <li>knows the physical lines: where each record starts and ends, and where a quote that the file
  * never closes was opened.</li>
  * </ul>
- * Each record commons-csv returns has one {@link Span}, taken in order with {@link #nextSpan()}.
+ * It used to sit between the decoder and commons-csv as a {@link Reader}, and commons-csv lexed every
+ * character a second time; the output now takes the characters as they are recognised, runs of plain
+ * ones in bulk (RecordGuardTest checks the fields are commons-csv's own).
  */
-final class RecordGuard extends Reader {
+final class RecordGuard {
+    /** What the guard passes on: the characters of each record, as far as the limits keep them. */
+    interface Output {
+        /** Characters inside a field that are not a comma, a quote or a line break. */
+        void chars(char[] source, int offset, int length) throws IOException;
+
+        /** One character of the record: a comma, a quote, a line break inside quotes, or any other. */
+        void character(char c) throws IOException;
+
+        /**
+         * A line break outside quotes ended the record.
+         *
+         * @param closeQuote the record was cut inside quotes: a closing quote comes first
+         * @param lineBreak the line break as it was ("\n", "\r\n" or "\r")
+         */
+        void endRecord(boolean closeQuote, String lineBreak) throws IOException;
+
+        /**
+         * The input ended inside a record (no line break after it).
+         *
+         * @param closeQuote the record was cut inside quotes: a closing quote comes first
+         * @param insideQuotes the input ended inside a quoted field that never closes
+         */
+        void endInput(boolean closeQuote, boolean insideQuotes) throws IOException;
+    }
+
     /** The longest cell, in characters (64 KB). */
     static final int MAX_CELL_CHARS = 64 * 1024;
     /** The longest record, in characters (1 MB), line breaks and commas included. */
@@ -42,18 +69,16 @@ final class RecordGuard extends Reader {
     private enum State { FIELD_START, UNQUOTED, QUOTED, AFTER_QUOTE }
 
     private final Reader in;
+    private final Output out;
     private final char[] buffer = new char[1 << 14];
     private int position;
     private int length;
     private boolean endOfInput;
     private boolean finished;
 
-    /** Characters for commons-csv not yet handed over; one step makes at most three. */
-    private final char[] pending = new char[3];
-    private int pendingStart;
-    private int pendingEnd;
-
-    private final ArrayDeque<Span> spans = new ArrayDeque<>();
+    /** The span of the record {@link #advance()} ended last. */
+    private Span span;
+    private boolean recordEnded;
     private State state = State.FIELD_START;
     private long line = 1;
     private boolean recordOpen;
@@ -67,56 +92,24 @@ final class RecordGuard extends Reader {
     private boolean quoteOwed;
     private long quoteLine;
     private long unclosedQuoteLine;
-    private long lastStart = 1;
 
-    RecordGuard(Reader in) {
+    RecordGuard(Reader in, Output out) {
         this.in = in;
+        this.out = out;
     }
 
-    /** The span of the next record commons-csv returns. */
-    Span nextSpan() {
-        Span s = spans.poll();
-        if (s == null) {
-            // Not expected: commons-csv returned a record this reader did not end. Keep counting sensibly.
-            return new Span(lastStart, lastStart, null, 0, false);
-        }
-        lastStart = s.startLine();
-        return s;
-    }
-
-    /** Where the record commons-csv is reading starts: the line to name when it fails. */
-    long currentRecordLine() {
-        Span next = spans.peek();
-        if (next != null) {
-            return next.startLine();
-        }
-        return recordOpen ? recordStart : line;
-    }
-
-    /** The line of a double quote the file never closes, or 0. */
-    long unclosedQuoteLine() {
-        return unclosedQuoteLine;
-    }
-
-    @Override
-    public int read(char[] out, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
-        int count = 0;
-        while (count < len) {
-            if (pendingStart < pendingEnd) {
-                out[off + count++] = pending[pendingStart++];
-                continue;
-            }
-            pendingStart = 0;
-            pendingEnd = 0;
+    /**
+     * Reads on to the end of the next record, its characters to the output.
+     *
+     * @return false when the input has no more records
+     */
+    boolean advance() throws IOException {
+        recordEnded = false;
+        while (!recordEnded) {
             if (finished) {
-                break;
+                return false;
             }
-            int run = plainRun(out, off + count, len - count);
-            if (run > 0) {
-                count += run;
+            if (plainRun()) {
                 continue;
             }
             int c = next();
@@ -126,20 +119,34 @@ final class RecordGuard extends Reader {
                 step((char) c);
             }
         }
-        return count == 0 && finished ? -1 : count;
+        return true;
+    }
+
+    /** Where the record that {@link #advance()} ended last lies. */
+    Span span() {
+        return span;
+    }
+
+    /** Where the record being read starts: the line to name when reading it fails. */
+    long currentRecordLine() {
+        return recordOpen ? recordStart : line;
+    }
+
+    /** The line of a double quote the file never closes, or 0. */
+    long unclosedQuoteLine() {
+        return unclosedQuoteLine;
     }
 
     /**
      * The fast path: characters inside a field that change no state (not a comma, quote or line break)
-     * and pass no limit, copied as they are. Returns how many.
+     * and pass no limit, handed on as a run. Returns whether there were any.
      */
-    private int plainRun(char[] out, int off, int room) throws IOException {
+    private boolean plainRun() throws IOException {
         if (skipping || !recordOpen || state != State.UNQUOTED && state != State.QUOTED
                 || position >= length && !fill()) {
-            return 0;
+            return false;
         }
-        long limit = Math.min(Math.min(room, length - position),
-                Math.min(MAX_CELL_CHARS - cellChars, MAX_RECORD_CHARS - recordChars));
+        long limit = Math.min(length - position, Math.min(MAX_CELL_CHARS - cellChars, MAX_RECORD_CHARS - recordChars));
         int n = 0;
         while (n < limit) {
             char c = buffer[position + n];
@@ -148,11 +155,14 @@ final class RecordGuard extends Reader {
             }
             n++;
         }
-        System.arraycopy(buffer, position, out, off, n);
+        if (n == 0) {
+            return false;
+        }
+        out.chars(buffer, position, n);
         position += n;
         cellChars += n;
         recordChars += n;
-        return n;
+        return true;
     }
 
     private void step(char c) throws IOException {
@@ -165,16 +175,11 @@ final class RecordGuard extends Reader {
             openRecord();
         }
         if (lineBreak && state != State.QUOTED) {
-            if (quoteOwed) {
-                pending[pendingEnd++] = '"';
-            }
-            pending[pendingEnd++] = c;
-            if (crlf) {
-                pending[pendingEnd++] = '\n';
-            }
-            spans.add(new Span(recordStart, line, excess, excessField, false));
+            span = new Span(recordStart, line, excess, excessField, false);
             line++;
             recordOpen = false;
+            recordEnded = true;
+            out.endRecord(quoteOwed, crlf ? "\r\n" : c == '\r' ? "\r" : "\n");
             return;
         }
         recordChars += crlf ? 2 : 1;
@@ -246,7 +251,7 @@ final class RecordGuard extends Reader {
         }
     }
 
-    /** From here to the record's end nothing reaches commons-csv, which is left inside a quote or not. */
+    /** From here to the record's end nothing reaches the output, which is left inside a quote or not. */
     private void exceed(Excess kind) {
         if (!skipping) {
             skipping = true;
@@ -256,24 +261,25 @@ final class RecordGuard extends Reader {
         }
     }
 
-    private void emit(char c) {
+    private void emit(char c) throws IOException {
         if (!skipping) {
-            pending[pendingEnd++] = c;
+            out.character(c);
         }
     }
 
-    private void finish() {
+    private void finish() throws IOException {
         finished = true;
         if (!recordOpen) {
             return;
         }
-        if (state == State.QUOTED) {
+        boolean insideQuotes = state == State.QUOTED;
+        if (insideQuotes) {
             unclosedQuoteLine = quoteLine;
-        } else if (quoteOwed) {
-            pending[pendingEnd++] = '"';
         }
-        spans.add(new Span(recordStart, line, excess, excessField, state == State.QUOTED));
+        span = new Span(recordStart, line, excess, excessField, insideQuotes);
         recordOpen = false;
+        recordEnded = true;
+        out.endInput(!insideQuotes && quoteOwed, insideQuotes);
     }
 
     private int next() throws IOException {
@@ -306,8 +312,4 @@ final class RecordGuard extends Reader {
         return true;
     }
 
-    @Override
-    public void close() throws IOException {
-        in.close();
-    }
 }
