@@ -10,13 +10,16 @@
 # user + sys CPU, peak RSS) and the audit's own phase times (read, group, rules, write). The audit runs with
 # the launcher's JVM options unless NMAUDIT_JAVA_OPTS says otherwise (10M: NMAUDIT_JAVA_OPTS=-Xmx2g). The first
 # audit after a build compiles the rules and keeps them in the compiled-rules cache, later ones read them from
-# there (the line "rules: N rules (...)" says which); NMAUDIT_CACHE_DIR=off measures compiling every time.
+# there (the line "rules: N rules (...)" says which); NMAUDIT_CACHE_DIR=off measures compiling every time. It also
+# prints the CPU of each kind of thread (bench/thread-cpu.sh: the JIT compilers, the collector, the workers, ...).
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size="${1:-1m}"
 shift || true
 # shellcheck source=bench/data-set.sh
 . "$home/bench/data-set.sh"
+# shellcheck source=bench/thread-cpu.sh
+. "$home/bench/thread-cpu.sh"
 bench_data_set "$size" "bench/audit.sh [1m|10m|PATIENTS] [audit options...]"
 out="$root/report-$size"
 jar="$home/core/target/nmaudit.jar"
@@ -28,10 +31,24 @@ java -cp "$jar" "$home/bench/BareCsvParse.java" "$data/claims.csv" | tee "$root/
 parse=$(sed -E 's/.* in ([0-9.]+) s.*/\1/' "$root/yardstick.txt")
 
 log="$root/audit-$size.log"
+threads="$root/threads-$size.txt"
+rm -f "$threads"
 set +e
 /usr/bin/time -f 'time: wall %e s, user %U s, sys %S s, peak RSS %M KB' \
-  "$home/nmaudit" audit "$data" --out "$out" "$@" >"$log.out" 2>"$log"
+  "$home/nmaudit" audit "$data" --out "$out" "$@" >"$log.out" 2>"$log" &
+timed=$!
+# the audit's JVM: the launcher itself (it execs java) or its child (the run that saves the class archive)
+jvm=""
+for _ in $(seq 100); do
+  jvm=$(pgrep -n -f -- "-jar $jar audit $data" || true)
+  [ -n "$jvm" ] || ! kill -0 "$timed" 2>/dev/null && break
+  sleep 0.05
+done
+[ -z "$jvm" ] || thread_cpu_watch "$jvm" "$threads" &
+watcher=$!
+wait "$timed"
 code=$?
+wait "$watcher" 2>/dev/null
 set -e
 if [ "$code" != 0 ] && [ "$code" != 5 ] && [ "$code" != 4 ]; then
   echo "the audit failed with exit code $code; see $log" >&2
@@ -41,6 +58,7 @@ grep -oE 'rules: [0-9]+ rules \([^)]*\)' "$log" | tail -1 || true
 grep -E '^\[ *[0-9.]+s\] phases:' "$log" | sed -E 's/^\[ *[0-9.]+s\] //' \
   || echo "phases: not shown (the audit prints them for long runs only)"
 tail -1 "$log"
+thread_cpu_report "$threads"
 wall=$(sed -nE 's/^time: wall ([0-9.]+) s.*/\1/p' "$log")
 user=$(sed -nE 's/^time: .*user ([0-9.]+) s.*/\1/p' "$log")
 sys=$(sed -nE 's/^time: .*sys ([0-9.]+) s.*/\1/p' "$log")
