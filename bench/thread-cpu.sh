@@ -33,7 +33,7 @@ thread_cpu_report() {
       for (t in last) {
         n = name[t]
         if (n ~ /^C[12] CompilerThre/) k = "JIT compilers"
-        else if (n ~ /^(GC Thread|VM Thread)/) k = "collector"
+        else if (n ~ /^(GC Thread|G1 |VM Thread)/) k = "collector"
         else if (n ~ /^nmaudit-patient/) k = "patient-pass workers"
         else if (n == "java") k = "main thread"
         else if (n ~ /^nmaudit-parse/) k = "CSV parser"
