@@ -31,12 +31,15 @@ public final class PassPlan {
 
     private final Set<String> providerRules;
     private final List<Class<?>> carriedTypes;
+    /** Whether one carried type is a subtype of another, so that a fact may be collected under both. */
+    private final boolean carriedTypesOverlap;
     private final AgendaFilter patientFilter;
     private final AgendaFilter providerFilter;
 
     private PassPlan(Set<String> providerRules, List<Class<?>> carriedTypes) {
         this.providerRules = Set.copyOf(providerRules);
         this.carriedTypes = List.copyOf(carriedTypes);
+        this.carriedTypesOverlap = overlap(this.carriedTypes);
         this.patientFilter = match -> !this.providerRules.contains(qualifiedName(match.getRule()));
         this.providerFilter = match -> this.providerRules.contains(qualifiedName(match.getRule()));
     }
@@ -124,6 +127,25 @@ public final class PassPlan {
     /** Fires only the provider-pass rules. */
     AgendaFilter providerFilter() {
         return providerFilter;
+    }
+
+    /**
+     * Whether a fact can be of two carried types (one a subtype of the other): collecting them type by type
+     * must then drop the second sighting, which otherwise needs no identity set per batch.
+     */
+    boolean carriedTypesOverlap() {
+        return carriedTypesOverlap;
+    }
+
+    private static boolean overlap(List<Class<?>> types) {
+        for (Class<?> a : types) {
+            for (Class<?> b : types) {
+                if (a != b && a.isAssignableFrom(b)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The fact types the patient pass hands on to the provider pass. */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.nmaudit.findings.Flag;
 import org.nmaudit.findings.RuleInfo;
 
@@ -60,6 +61,19 @@ public final class RuleBase {
     /** The rule base of the provider pass: the provider-pass rules alone, or {@link #kieBase()} itself. */
     KieBase providerKieBase() {
         return providerKieBase;
+    }
+
+    /**
+     * The rules the patient pass may fire, or null: every rule of {@link #kieBase()}. Only a rule base that both
+     * passes share needs the filter; asking it about every match cost a string and a set lookup each.
+     */
+    AgendaFilter patientFilter() {
+        return providerKieBase == kieBase ? passes.patientFilter() : null;
+    }
+
+    /** The rules the provider pass may fire, or null: every rule of {@link #providerKieBase()}. */
+    AgendaFilter providerFilter() {
+        return providerKieBase == kieBase ? passes.providerFilter() : null;
     }
 
     Map<String, RuleInfo> rulesByQualifiedName() {

@@ -42,17 +42,6 @@ public final class RuleEngine {
 
     private final RuleBase rules;
     private final boolean declaresFlag;
-    /**
-     * The patient pass's agenda filter, or null when its rule base holds no provider-pass rule (they have a rule
-     * base of their own): the filter then lets every rule fire, and asking it about every match cost a
-     * string and a set lookup each.
-     */
-    private final AgendaFilter patientFilter;
-    /**
-     * Whether a carried fact can be of two carried types (one a subtype of the other), so that collecting
-     * them type by type must drop the second sighting; otherwise no identity set is needed for every batch.
-     */
-    private final boolean carriedTypesOverlap;
     /** Sessions of each rule base kept for reuse, or null: every session is new (see {@link #pooled}). */
     private final KieSessionsPool patientSessions;
     private final KieSessionsPool providerSessions;
@@ -63,8 +52,6 @@ public final class RuleEngine {
 
     private RuleEngine(RuleBase rules, boolean pooled) {
         this.rules = rules;
-        this.patientFilter = rules.providerKieBase() != rules.kieBase() ? null : rules.passes().patientFilter();
-        this.carriedTypesOverlap = overlap(rules.passes().carriedTypes());
         this.declaresFlag = rules.kieBase().getKiePackages().stream().flatMap(p -> p.getGlobalVariables().stream())
                 .anyMatch(g -> RuleCompiler.FLAG_GLOBAL.equals(g.getName()));
         this.patientSessions = pooled ? rules.kieBase().newKieSessionsPool(POOLED_SESSIONS) : null;
@@ -124,10 +111,12 @@ public final class RuleEngine {
             for (PatientFact f : facts) {
                 session.insert(f);
             }
-            fire(session, patientFilter, shared.facts().size() + facts.size());
+            fire(session, rules.patientFilter(), shared.facts().size() + facts.size());
             List<Finding> findings = FindingSet.onePerSubject(objectsOf(session, Finding.class));
             List<Object> carried = new ArrayList<>();
-            Set<Object> seen = carriedTypesOverlap ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
+            // a fact of two carried types (one a subtype of the other) is carried once
+            Set<Object> seen = rules.passes().carriedTypesOverlap()
+                    ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
             for (Class<?> type : rules.passes().carriedTypes()) {
                 for (Object o : objectsOf(session, type)) {
                     if (seen == null || seen.add(o)) {
@@ -148,7 +137,7 @@ public final class RuleEngine {
             for (Object f : carried) {
                 session.insert(f);
             }
-            fire(session, rules.passes().providerFilter(), shared.facts().size() + carried.size());
+            fire(session, rules.providerFilter(), shared.facts().size() + carried.size());
             List<Finding> findings = FindingSet.onePerSubject(objectsOf(session, Finding.class));
             List<ProviderRatio> ratios = objectsOf(session, ProviderRatio.class);
             ratios.sort(Comparator.comparing(ProviderRatio::getNpi));
@@ -172,17 +161,6 @@ public final class RuleEngine {
             session.insert(f);
         }
         return session;
-    }
-
-    private static boolean overlap(List<Class<?>> types) {
-        for (Class<?> a : types) {
-            for (Class<?> b : types) {
-                if (a != b && a.isAssignableFrom(b)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** @param filter the rules allowed to fire, or null: all */

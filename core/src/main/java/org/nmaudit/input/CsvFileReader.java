@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -86,7 +85,7 @@ final class CsvFileReader {
                             continue;
                         }
                         refuseCutHeader(name, span);
-                        header = Arrays.asList(record.values());
+                        header = record.cells();
                         columns = header(name, header, spec);
                         continue;
                     }
@@ -97,12 +96,12 @@ final class CsvFileReader {
                     T fact = null;
                     if (span.excess() != null) {
                         rejected.accept(cutRow(name, span, header, record));
-                        spec.malformed(new Row(name, line, columns, Arrays.asList(record.values())));
+                        spec.malformed(new Row(name, line, columns, record.cells()));
                     } else if (record.size() != header.size()) {
                         rejected.accept(wrongFieldCount(name, span, header.size(), record));
-                        spec.malformed(new Row(name, line, columns, Arrays.asList(record.values())));
+                        spec.malformed(new Row(name, line, columns, record.cells()));
                     } else {
-                        Row row = new Row(name, line, columns, Arrays.asList(record.values()));
+                        Row row = new Row(name, line, columns, record.cells());
                         fact = spec.read(row);
                         row.problems().forEach(rejected);
                     }

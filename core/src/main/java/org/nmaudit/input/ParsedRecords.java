@@ -3,6 +3,7 @@ package org.nmaudit.input;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -24,6 +25,11 @@ final class ParsedRecords implements AutoCloseable {
 
         String get(int i) {
             return values[i];
+        }
+
+        /** The fields as a list over the record's own array (no copy). */
+        List<String> cells() {
+            return Arrays.asList(values);
         }
     }
 

@@ -80,15 +80,16 @@ public final class XlsxReport {
      * also after a failure. Null: java.io.tmpdir.
      */
     public static void write(ReportFigures figures, Path file, Path temporaryFolder) throws IOException {
+        boolean compress = tableRows(figures) > PLAIN_TEMPORARY_ROWS;
         if (temporaryFolder == null) {
-            write(figures, file, tableRows(figures) > PLAIN_TEMPORARY_ROWS);
+            write(figures, file, compress);
             return;
         }
         // POI asks its TempFile for every temporary file; a strategy set for this thread only leaves other
         // threads' workbooks (a test, the server) as they were
         TempFile.setThreadLocalTempFileCreationStrategy(new DefaultTempFileCreationStrategy(temporaryFolder.toFile()));
         try {
-            write(figures, file, tableRows(figures) > PLAIN_TEMPORARY_ROWS);
+            write(figures, file, compress);
         } finally {
             TempFile.setThreadLocalTempFileCreationStrategy(null);
         }
