@@ -49,18 +49,26 @@ final class ConsoleProgress implements ReadProgress, PartitionedAudit.Progress {
 
     @Override
     public synchronized void rowsRead(String fileName, long rows) {
+        if (!due(false)) {
+            return;
+        }
         update(String.format(Locale.ROOT, "%s: %,d rows read (%,.0f rows/s)", fileName, rows,
-                rows / Math.max(1e-9, seconds(phaseStart))), false);
+                rows / Math.max(1e-9, seconds(phaseStart))));
     }
 
     @Override
     public synchronized void patients(long factsDone, long factsTotal, long patientsDone) {
+        // called by the workers after every batch, hundreds of times a second: the line is formatted only
+        // when it is shown (String.format on every call took 2% of the workers' CPU)
+        if (!due(factsDone == factsTotal)) {
+            return;
+        }
         double elapsed = seconds(phaseStart);
         double rate = factsDone / Math.max(1e-9, elapsed);
         double left = rate > 0 ? (factsTotal - factsDone) / rate : 0;
         update(String.format(Locale.ROOT, "rules: %,d patients done; %,d of %,d rows (%d%%), %,.0f rows/s, about %.0f s"
                 + " left", patientsDone, factsDone, factsTotal, factsTotal == 0 ? 100 : factsDone * 100 / factsTotal,
-                rate, left), factsDone == factsTotal);
+                rate, left));
     }
 
     /**
@@ -91,15 +99,14 @@ final class ConsoleProgress implements ReadProgress, PartitionedAudit.Progress {
         }
     }
 
-    private void update(String message, boolean last) {
-        if (!enabled) {
-            return;
-        }
-        long now = System.nanoTime();
-        if (!last && now - lastUpdate < (terminal ? TERMINAL_EVERY_NANOS : LOG_EVERY_NANOS)) {
-            return;
-        }
-        lastUpdate = now;
+    /** Whether an update is to be shown now: always the last one, else at most one per interval. */
+    private boolean due(boolean last) {
+        return enabled && (last || System.nanoTime() - lastUpdate >= (terminal ? TERMINAL_EVERY_NANOS : LOG_EVERY_NANOS));
+    }
+
+    /** Shows an update that {@link #due} allowed. */
+    private void update(String message) {
+        lastUpdate = System.nanoTime();
         String line = String.format(Locale.ROOT, "[%6.1fs] %s", seconds(startNanos), message);
         if (terminal) {
             err.print("\r" + line + "\u001B[K");
