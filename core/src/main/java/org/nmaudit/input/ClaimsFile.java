@@ -21,6 +21,8 @@ final class ClaimsFile extends DataFile<ClaimLine> {
     private final List<String> sources = new ArrayList<>();
     private final Map<String, Integer> sourceIndex = new HashMap<>();
     private final ValuePool pool = new ValuePool();
+    private String previousClaimId;
+    private String previousPriorAuth;
     private final Row.Format<PayerType> payerType = new MemoizedFormat<>(v -> CellFormats.oneOf(PayerType.class, v));
     private final Row.Format<String> npi = new MemoizedFormat<>(CellFormats::npi);
     private final Row.Format<LocalDate> date = new MemoizedFormat<>(CellFormats::date);
@@ -104,6 +106,16 @@ final class ClaimsFile extends DataFile<ClaimLine> {
             loadedKeys.add(claimId, lineNumber, position(row.file(), positionName, row.line()));
         }
         rows.accept(claimRow(row, true));
+        // a claim's lines come one after another: they share the previous line's claim id and prior
+        // authorization instead of holding a copy each until the patient pass
+        if (claimId.equals(previousClaimId)) {
+            claimId = previousClaimId;
+        }
+        previousClaimId = claimId;
+        if (priorAuth != null && priorAuth.equals(previousPriorAuth)) {
+            priorAuth = previousPriorAuth;
+        }
+        previousPriorAuth = priorAuth;
         return new ClaimLine(claimId, lineNumber, pool.of(patientId), payer, renderingNpi, serviceDate, cptCode,
                 lineModifiers == null ? List.of() : lineModifiers, lineUnits == null ? BigDecimal.ONE : lineUnits,
                 diagnosisCodes == null ? List.of() : diagnosisCodes, pos, lineBillType, priorAuth, billed, paid,

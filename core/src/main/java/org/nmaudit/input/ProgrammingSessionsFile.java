@@ -9,6 +9,13 @@ import org.nmaudit.facts.ProgrammingSession;
 final class ProgrammingSessionsFile extends DataFile<ProgrammingSession> {
     static final String NAME = "programming-sessions.csv";
 
+    /*
+     * A patient's sessions share one patient id and the file's dates and performers repeat: one object each
+     * instead of one a row, since every row is held until the patient pass (as ClaimsFile does).
+     */
+    private final ValuePool pool = ValuePool.bounded();
+    private final Row.Format<LocalDate> dates = new MemoizedFormat<>(CellFormats::date);
+
     ProgrammingSessionsFile() {
         super(NAME, false,
                 List.of("patient_id", "session_date", "performed_by"),
@@ -17,10 +24,10 @@ final class ProgrammingSessionsFile extends DataFile<ProgrammingSession> {
 
     @Override
     public ProgrammingSession read(Row row) {
-        String patientId = row.requiredText("patient_id");
-        LocalDate date = row.required("session_date", CellFormats::date);
+        String patientId = pool.of(row.requiredText("patient_id"));
+        LocalDate date = row.required("session_date", dates);
         PerformedBy by = row.required("performed_by", v -> CellFormats.oneOf(PerformedBy.class, v));
-        String name = row.optionalText("performer_name");
+        String name = pool.of(row.optionalText("performer_name"));
         if (row.hasProblems()) {
             return null;
         }

@@ -8,6 +8,10 @@ import org.nmaudit.facts.PsychEvaluation;
 final class PsychEvaluationsFile extends DataFile<PsychEvaluation> {
     static final String NAME = "psych-evaluations.csv";
 
+    /** Patient ids, credentials and dates repeat: one object each, as in ClaimsFile. */
+    private final ValuePool pool = ValuePool.bounded();
+    private final Row.Format<LocalDate> dates = new MemoizedFormat<>(CellFormats::date);
+
     PsychEvaluationsFile() {
         super(NAME, false,
                 List.of("patient_id", "evaluation_date"),
@@ -16,9 +20,9 @@ final class PsychEvaluationsFile extends DataFile<PsychEvaluation> {
 
     @Override
     public PsychEvaluation read(Row row) {
-        String patientId = row.requiredText("patient_id");
-        LocalDate date = row.required("evaluation_date", CellFormats::date);
-        String credential = row.optionalText("evaluator_credential");
+        String patientId = pool.of(row.requiredText("patient_id"));
+        LocalDate date = row.required("evaluation_date", dates);
+        String credential = pool.of(row.optionalText("evaluator_credential"));
         if (row.hasProblems()) {
             return null;
         }

@@ -9,8 +9,36 @@ import java.util.Map;
  */
 final class ValuePool {
     private final Map<String, String> values = new HashMap<>();
+    private final int maxEntries;
+
+    /** A pool that keeps every distinct value (patient ids of claims.csv: one per patient). */
+    ValuePool() {
+        this(Integer.MAX_VALUE);
+    }
+
+    private ValuePool(int maxEntries) {
+        this.maxEntries = maxEntries;
+    }
+
+    /**
+     * A pool that stops growing at 100,000 values (as MemoizedFormat does; later new values are returned as
+     * they are): for columns whose values may all differ, where an unbounded pool would only cost memory.
+     */
+    static ValuePool bounded() {
+        return new ValuePool(100_000);
+    }
 
     String of(String value) {
-        return value == null ? null : values.computeIfAbsent(value, v -> v);
+        if (value == null) {
+            return null;
+        }
+        String known = values.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (values.size() < maxEntries) {
+            values.put(value, value);
+        }
+        return value;
     }
 }
