@@ -1,7 +1,10 @@
 package org.nmaudit.report.xlsx;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.xssf.streaming.GZIPSheetDataWriter;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
@@ -26,6 +29,18 @@ final class SheetXml {
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
             return isCompressTempFiles() ? new Gzipped() : new Plain();
+        }
+
+        /**
+         * The .xlsx zip deflated at the fastest level rather than the default: the Findings sheet's XML is about
+         * 1 KB a finding, and deflating it was the largest part of the workbook's time, which ends the audit's write
+         * phase. The file is about a fifth larger; a spreadsheet reads it the same.
+         */
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
         }
     }
 
