@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM options ./nmaudit picks, which the README's performance figures rest on: a batch command gets the
- * audit's heap and compile thresholds (huge pages where the kernel offers them, and a class-data-sharing archive
+ * audit's heap, compile thresholds and inlining limits (huge pages where the kernel offers them, and a class-data-sharing archive
  * the first audit saves), serve its large young generation, the default thresholds and fewer
  * pauses (the inline-cache buffer only where the JVM has the option), and NMAUDIT_JAVA_OPTS replaces either.
  * The real launcher runs in an installation of its own whose jar is up to date (so it builds nothing), with a
@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherJvmOptionsTest {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
     private static final List<String> BATCH_ON_EVERY_KERNEL = List.of("-Xms1g", "-Xmn400m", "-Xmx3g",
-            "-XX:+UseParallelGC", "-XX:MetaspaceSize=64m", "-XX:CompileThresholdScaling=4", "-XX:MaxTenuringThreshold=1");
+            "-XX:+UseParallelGC", "-XX:MetaspaceSize=64m", "-XX:CompileThresholdScaling=4", "-XX:MaxTenuringThreshold=1",
+            "-XX:FreqInlineSize=60", "-XX:InlineSmallCode=700");
     /** The batch options where the kernel offers transparent huge pages (the launch below says it does). */
     private static final List<String> BATCH = concat(BATCH_ON_EVERY_KERNEL, List.of("-XX:+UseTransparentHugePages"));
     private static final List<String> SERVER_ON_EVERY_JVM = List.of("-Xms3g", "-Xmn2g", "-Xmx3g",
