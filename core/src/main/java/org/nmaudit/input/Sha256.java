@@ -7,6 +7,13 @@ import java.util.HexFormat;
 
 /** SHA-256 as lower-case hex: file fingerprints in run.json, finding ids. */
 public final class Sha256 {
+    /**
+     * One digest per thread for {@link #hex(byte[])}: a finding's id is a digest, made by the workers for tens
+     * of thousands of findings, and looking SHA-256 up among the security providers each time cost as much as
+     * the hashing. digest() leaves it reset for the next use.
+     */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
+
     private Sha256() {
     }
 
@@ -19,7 +26,7 @@ public final class Sha256 {
     }
 
     public static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(newDigest().digest(bytes));
+        return HexFormat.of().formatHex(DIGEST.get().digest(bytes));
     }
 
     public static String hex(String text) {
