@@ -24,7 +24,9 @@ final class CompactAmount {
     }
 
     static long unscaled(BigDecimal amount) {
-        return amount != null && fits(amount) ? amount.unscaledValue().longValue() : 0;
+        // moved to scale 0, a BigDecimal of at most 18 digits gives its unscaled value as a long without the
+        // BigInteger (and its array) that unscaledValue() makes
+        return amount != null && fits(amount) ? amount.movePointRight(amount.scale()).longValue() : 0;
     }
 
     static int scale(BigDecimal amount) {

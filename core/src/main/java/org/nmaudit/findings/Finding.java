@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One thing a rule found wrong, with the facts it matched. A rule inserts it logically, so it
@@ -34,6 +35,16 @@ public record Finding(
         int ruleLine,
         List<Map<String, Object>> evidence,
         Map<String, String> parameters) implements Serializable {
+
+    /**
+     * Over the finding id and the rule name only: equal findings have equal ones, so it agrees with equals, and it
+     * is cheap (a String keeps its hash). The record's own hashCode hashed every evidence map on every call, and
+     * Drools' truth maintenance hashes each finding a rule inserts logically.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(findingId) + Objects.hashCode(ruleName);
+    }
 
     /** Findings of one rule on one subject are merged into one row. */
     public String subjectKey() {
