@@ -21,6 +21,10 @@ final class ClaimsFile extends DataFile<ClaimLine> {
     private final List<String> sources = new ArrayList<>();
     private final Map<String, Integer> sourceIndex = new HashMap<>();
     private final ValuePool pool = new ValuePool();
+    /** The source of the last position: its file and position name (compared as the same objects) and index. */
+    private String lastFile;
+    private String lastPositionName;
+    private int lastSourceIndex;
     private String previousClaimId;
     private String previousPriorAuth;
     private final Row.Format<PayerType> payerType = new MemoizedFormat<>(v -> CellFormats.oneOf(PayerType.class, v));
@@ -128,14 +132,21 @@ final class ClaimsFile extends DataFile<ClaimLine> {
      * uniqueness rule, so a duplicate may name a row of another file.
      */
     private long position(String file, String positionName, long line) {
-        String source = file + '\u0000' + positionName;
-        Integer index = sourceIndex.get(source);
-        if (index == null) {
-            index = sources.size();
-            sources.add(source);
-            sourceIndex.put(source, index);
+        // the rows of one file come together: the source is looked up (a string built and hashed) only when it
+        // changes, not for every loaded line
+        if (file != lastFile || positionName != lastPositionName) {
+            String source = file + '\u0000' + positionName;
+            Integer index = sourceIndex.get(source);
+            if (index == null) {
+                index = sources.size();
+                sources.add(source);
+                sourceIndex.put(source, index);
+            }
+            lastFile = file;
+            lastPositionName = positionName;
+            lastSourceIndex = index;
         }
-        return ((long) index << LINE_BITS) | line;
+        return ((long) lastSourceIndex << LINE_BITS) | line;
     }
 
     private String firstPosition(long position, String file) {
