@@ -42,6 +42,8 @@ public final class FactCodec {
     private final Map<String, List<String>> lists = new HashMap<>();
     /** One-item lists (most diagnosis and modifier lists), by their item: no joined key to build. */
     private final Map<String, List<String>> singletons = new HashMap<>();
+    private LocalDate lastDate;
+    private int lastDay;
     /** The bytes of the text being read: one buffer for every text, not an array each. */
     private byte[] buffer = new byte[256];
 
@@ -229,15 +231,14 @@ public final class FactCodec {
         if (kind == 0) {
             return null;
         }
-        BigInteger unscaled;
         if (kind == 1) {
-            unscaled = BigInteger.valueOf(in.readLong());
-        } else {
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            unscaled = new BigInteger(bytes);
+            // no BigInteger in between: BigDecimal keeps a long unscaled value as it is
+            long unscaled = in.readLong();
+            return BigDecimal.valueOf(unscaled, in.readInt());
         }
-        return new BigDecimal(unscaled, in.readInt());
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new BigDecimal(new BigInteger(bytes), in.readInt());
     }
 
     private static void number(DataOutput out, Double d) throws IOException {
@@ -260,6 +261,11 @@ public final class FactCodec {
     }
 
     private LocalDate date(int epochDay) {
-        return dates.computeIfAbsent(epochDay, d -> LocalDate.ofEpochDay(d));
+        // a claim's lines, written one after another, mostly share their date: no boxed key to look up then
+        if (lastDate == null || epochDay != lastDay) {
+            lastDate = dates.computeIfAbsent(epochDay, d -> LocalDate.ofEpochDay(d));
+            lastDay = epochDay;
+        }
+        return lastDate;
     }
 }
