@@ -2,13 +2,15 @@
 # Benchmark of `nmaudit audit` on a generated practice, with a yardstick measured in the same run.
 #
 #   bench/audit.sh [1m|10m|PATIENTS] [extra audit options...]
+#   NMAUDIT_MAX_HEAP=2g bench/audit.sh 10m
 #
 # Generates the data once (./nmaudit generate --months 12 --seed 20251; 78,200 patients give about 1M claim
 # lines, 782,000 about 10M) under $NMAUDIT_BENCH_DIR (default /tmp/nmaudit-bench), then measures, in this
 # order: a bare commons-csv parse of claims.csv in a fresh JVM (the yardstick: this machine is shared and
 # noisy, so compare with it rather than with yesterday's figure), and the audit with /usr/bin/time (wall,
 # user + sys CPU, peak RSS) and the audit's own phase times (read, group, rules, write). The audit runs with
-# the launcher's JVM options unless NMAUDIT_JAVA_OPTS says otherwise (10M: NMAUDIT_JAVA_OPTS=-Xmx2g). The first
+# the launcher's JVM options (10M: NMAUDIT_MAX_HEAP=2g caps the heap at 2 GB, the other options kept) unless
+# NMAUDIT_JAVA_OPTS says otherwise. The first
 # audit after a build compiles the rules and keeps them in the compiled-rules cache, later ones read them from
 # there (the line "rules: N rules (...)" says which); NMAUDIT_CACHE_DIR=off measures compiling every time. It also
 # prints the CPU of each kind of thread (bench/thread-cpu.sh: the JIT compilers, the collector, the workers, ...).

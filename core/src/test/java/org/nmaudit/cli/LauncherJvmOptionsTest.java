@@ -201,6 +201,44 @@ class LauncherJvmOptionsTest {
         assertEquals(expected(List.of("-Xmx2g", "-XX:+UseG1GC"), "serve"), launch(env, "serve"));
     }
 
+    @Test
+    void nmauditMaxHeapReplacesOnlyTheLargestHeap() throws Exception {
+        assertEquals(expected(withHeap(BATCH, "-Xms1g", "-Xmn400m", "-Xmx2048m"), "audit", "x"),
+                launch(Map.of("NMAUDIT_MAX_HEAP", "2g"), "audit", "x"));
+        assertEquals(expected(withHeap(BATCH, "-Xms1g", "-Xmn400m", "-Xmx6144m"), "audit", "x"),
+                launch(Map.of("NMAUDIT_MAX_HEAP", "6G"), "audit", "x"));
+        assertEquals(expected(withHeap(SERVER, "-Xms2048m", "-Xmn819m", "-Xmx2048m"), "serve"),
+                launch(Map.of("NMAUDIT_MAX_HEAP", "2048m"), "serve"));
+    }
+
+    @Test
+    void aSmallMaxHeapShrinksTheInitialHeapAndTheYoungGeneration() throws Exception {
+        assertEquals(expected(withHeap(BATCH, "-Xms512m", "-Xmn204m", "-Xmx512m"), "audit", "x"),
+                launch(Map.of("NMAUDIT_MAX_HEAP", "512m"), "audit", "x"));
+    }
+
+    @Test
+    void aMaxHeapThatIsNoSizeIsRefusedWithWhatToWrite() throws Exception {
+        for (String bad : List.of("2", "2gb", "-1g", "lots", "2.5g", "10m")) {
+            assertEquals(List.of(), launch(Map.of("NMAUDIT_MAX_HEAP", bad), 2, "audit", "x"), bad);
+            String message = Files.readString(tmp.resolve("launcher-err.txt"));
+            assertTrue(message.startsWith("nmaudit: NMAUDIT_MAX_HEAP=" + bad + " is "), message);
+            assertTrue(message.contains("1536m or 2g") || message.contains("at least 64m"), message);
+        }
+    }
+
+    @Test
+    void nmauditJavaOptsWinsOverNmauditMaxHeap() throws Exception {
+        assertEquals(expected(List.of("-Xmx1g"), "audit", "x"),
+                launch(Map.of("NMAUDIT_JAVA_OPTS", "-Xmx1g", "NMAUDIT_MAX_HEAP", "2g"), "audit", "x"));
+    }
+
+    /** The options with their -Xms, -Xmn and -Xmx (the first three) replaced. */
+    private static List<String> withHeap(List<String> options, String xms, String xmn, String xmx) {
+        assertEquals(List.of("-Xms", "-Xmn", "-Xmx"), options.subList(0, 3).stream().map(o -> o.substring(0, 4)).toList());
+        return concat(List.of(xms, xmn, xmx), options.subList(3, options.size()));
+    }
+
     private List<String> expected(List<String> jvmOptions, String... arguments) throws IOException {
         List<String> all = new ArrayList<>(jvmOptions);
         all.add("-Dnmaudit.home=" + installation.toRealPath());
@@ -226,6 +264,7 @@ class LauncherJvmOptionsTest {
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
         builder.environment().remove("NMAUDIT_JAVA_OPTS");
+        builder.environment().remove("NMAUDIT_MAX_HEAP");
         Path madvise = tmp.resolve("thp-madvise");
         Files.writeString(madvise, "always [madvise] never\n"); // the kernel of this machine and most Linux hosts
         builder.environment().put("NMAUDIT_THP_SETTING", madvise.toString());
