@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherJvmOptionsTest {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
     private static final List<String> BATCH_ON_EVERY_KERNEL = List.of("-Xms1g", "-Xmn400m", "-Xmx3g",
-            "-XX:+UseParallelGC", "-XX:MetaspaceSize=64m", "-XX:CompileThresholdScaling=4", "-XX:MaxTenuringThreshold=1",
+            "-XX:+UseParallelGC", "-XX:MetaspaceSize=64m", "-XX:CompileThresholdScaling=2", "-XX:MaxTenuringThreshold=1",
             "-XX:FreqInlineSize=60", "-XX:InlineSmallCode=700");
     /** The batch options where the kernel offers transparent huge pages (the launch below says it does). */
     private static final List<String> BATCH = concat(BATCH_ON_EVERY_KERNEL, List.of("-XX:+UseTransparentHugePages"));
