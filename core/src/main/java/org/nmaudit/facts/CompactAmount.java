@@ -4,23 +4,22 @@ import java.math.BigDecimal;
 
 /**
  * An amount held in a fact's fields instead of a BigDecimal object: its unscaled value in a long and its
- * scale in an int, or, when it has more than 18 digits, the BigDecimal itself. {@link #of} gives back an
- * equal BigDecimal with the same scale, so the amount prints as it was read ("120.50" stays "120.50").
+ * scale in an int, or, when it has more than 18 digits, the BigDecimal itself ({@link #wide}, which then
+ * takes precedence over the other two). {@link #of} gives back an equal BigDecimal with the same scale, so the
+ * amount prints as it was read ("120.50" stays "120.50").
  */
 final class CompactAmount {
     /** The scale that marks a null amount. */
     private static final int ABSENT = Integer.MIN_VALUE;
-    /** The scale that marks an amount kept whole, in the fact's BigDecimal field. */
-    private static final int WIDE = Integer.MIN_VALUE + 1;
     /** At most 18 digits: the unscaled value then fits in a long (10^18 < 2^63). */
     private static final int MAX_DIGITS = 18;
 
     private CompactAmount() {
     }
 
-    /** Whether the amount is held as a long and a scale (a scale equal to a marker is kept whole). */
+    /** Whether the amount is held as a long and a scale (one whose scale is the null marker is kept whole). */
     private static boolean fits(BigDecimal amount) {
-        return amount.precision() <= MAX_DIGITS && amount.scale() != ABSENT && amount.scale() != WIDE;
+        return amount.precision() <= MAX_DIGITS && amount.scale() != ABSENT;
     }
 
     static long unscaled(BigDecimal amount) {
@@ -33,7 +32,7 @@ final class CompactAmount {
         if (amount == null) {
             return ABSENT;
         }
-        return fits(amount) ? amount.scale() : WIDE;
+        return fits(amount) ? amount.scale() : 0; // not read: the amount is kept whole
     }
 
     /** The amount itself when it is not held as a long and a scale, else null. */

@@ -25,8 +25,10 @@ final class ClaimsFile extends DataFile<ClaimLine> {
     private String lastFile;
     private String lastPositionName;
     private int lastSourceIndex;
-    private String previousClaimId;
-    private String previousPriorAuth;
+    /* a claim's lines come one after another: they share one claim id and prior authorization instead of
+       holding a copy each until the patient pass */
+    private final LastValue claimIds = new LastValue();
+    private final LastValue priorAuths = new LastValue();
     private final Row.Format<PayerType> payerType = new MemoizedFormat<>(v -> CellFormats.oneOf(PayerType.class, v));
     private final Row.Format<String> npi = new MemoizedFormat<>(CellFormats::npi);
     private final Row.Format<LocalDate> date = new MemoizedFormat<>(CellFormats::date);
@@ -110,16 +112,8 @@ final class ClaimsFile extends DataFile<ClaimLine> {
             loadedKeys.add(claimId, lineNumber, position(row.file(), positionName, row.line()));
         }
         rows.accept(claimRow(row, true));
-        // a claim's lines come one after another: they share the previous line's claim id and prior
-        // authorization instead of holding a copy each until the patient pass
-        if (claimId.equals(previousClaimId)) {
-            claimId = previousClaimId;
-        }
-        previousClaimId = claimId;
-        if (priorAuth != null && priorAuth.equals(previousPriorAuth)) {
-            priorAuth = previousPriorAuth;
-        }
-        previousPriorAuth = priorAuth;
+        claimId = claimIds.share(claimId);
+        priorAuth = priorAuths.share(priorAuth);
         return new ClaimLine(claimId, lineNumber, pool.of(patientId), payer, renderingNpi, serviceDate, cptCode,
                 lineModifiers == null ? List.of() : lineModifiers, lineUnits == null ? BigDecimal.ONE : lineUnits,
                 diagnosisCodes == null ? List.of() : diagnosisCodes, pos, lineBillType, priorAuth, billed, paid,
@@ -147,6 +141,19 @@ final class ClaimsFile extends DataFile<ClaimLine> {
             lastSourceIndex = index;
         }
         return ((long) lastSourceIndex << LINE_BITS) | line;
+    }
+
+    /** The value last given, handed back for an equal one: a run of equal values shares one String. */
+    private static final class LastValue {
+        private String last;
+
+        String share(String value) {
+            if (value != null && value.equals(last)) {
+                return last;
+            }
+            last = value;
+            return value;
+        }
     }
 
     private String firstPosition(long position, String file) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * throw every time, with their reason), and the memory stops growing at {@value #MAX_ENTRIES} texts.
  */
 final class MemoizedFormat<T> implements Row.Format<T> {
-    private static final int MAX_ENTRIES = 100_000;
+    static final int MAX_ENTRIES = 100_000;
 
     private final Row.Format<T> format;
     private final Map<String, T> values = new HashMap<>();

@@ -21,11 +21,11 @@ final class ValuePool {
     }
 
     /**
-     * A pool that stops growing at 100,000 values (as MemoizedFormat does; later new values are returned as
-     * they are): for columns whose values may all differ, where an unbounded pool would only cost memory.
+     * A pool that stops growing where MemoizedFormat does (later new values are returned as they are): for
+     * columns whose values may all differ, where an unbounded pool would only cost memory.
      */
     static ValuePool bounded() {
-        return new ValuePool(100_000);
+        return new ValuePool(MemoizedFormat.MAX_ENTRIES);
     }
 
     String of(String value) {
