@@ -69,7 +69,7 @@ public final class PartitionedAudit {
                 groupNanos += System.nanoTime() - t0;
                 List<Future<PatientBatchResult>> current = new ArrayList<>();
                 for (List<PatientFact> batch : batchesOf(patients)) {
-                    long patientCount = batch.stream().map(PatientFact::getPatientId).distinct().count();
+                    int patientCount = PatientBatches.patientCount(batch);
                     current.add(pool.submit(() -> {
                         PatientBatchResult r = engine.evaluatePatients(shared, batch);
                         progress.patients(factsDone.addAndGet(batch.size()), factsTotal,

@@ -24,6 +24,24 @@ public final class PatientBatches {
         return new ArrayList<>(byPatient.values());
     }
 
+    /**
+     * How many patients a batch of {@link #batches} holds: its patients' facts come one patient after another,
+     * so a patient begins wherever the patient id changes (no set of ids to build: the count is taken for every
+     * batch, on the thread that hands batches to the workers).
+     */
+    public static int patientCount(List<PatientFact> batch) {
+        int count = 0;
+        String previous = null;
+        for (PatientFact f : batch) {
+            String id = f.getPatientId();
+            if (previous == null || !previous.equals(id)) {
+                count++;
+                previous = id;
+            }
+        }
+        return count;
+    }
+
     public static List<List<PatientFact>> batches(List<List<PatientFact>> patients, int factsPerBatch) {
         List<List<PatientFact>> batches = new ArrayList<>();
         List<PatientFact> current = new ArrayList<>();
