@@ -1,6 +1,7 @@
 package org.nmaudit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The JVM options ./nmaudit picks, which the README's performance figures rest on: a batch command gets the
  * audit's heap, compile thresholds and inlining limits (huge pages where the kernel offers them, and a class-data-sharing archive
- * the first audit saves), serve its large young generation, the default thresholds and fewer
+ * the first audit saves, or on Java 25 and later an AOT cache recorded from the bundled sample), serve its large young generation, the default thresholds and fewer
  * pauses (the inline-cache buffer only where the JVM has the option), and NMAUDIT_JAVA_OPTS replaces either.
  * The real launcher runs in an installation of its own whose jar is up to date (so it builds nothing), with a
  * {@code java} on the PATH that prints the arguments it was given, and refuses the option named in
@@ -68,6 +69,15 @@ class LauncherJvmOptionsTest {
                 + "  echo \"Unrecognized VM option\" >&2; exit 1; fi; done\n"
                 + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*)\n"
                 + "  [ -n \"$WRITES_NO_ARCHIVE\" ] || printf 'classes' > \"${a#-XX:ArchiveClassesAtExit=}\";; esac; done\n"
+                + "for a in \"$@\"; do case \"$a\" in -XX:AOTMode=*)\n"
+                // a step of making the AOT cache: logged, its file written as the JVM would, the sample's exit code
+                + "  printf '%s ' \"$@\" >> \"$AOT_STEPS\"; echo >> \"$AOT_STEPS\"\n"
+                + "  for b in \"$@\"; do case \"$b\" in\n"
+                + "    -XX:AOTConfiguration=*) [ \"$a\" != -XX:AOTMode=record ] || [ -n \"$RECORDS_NOTHING\" ] \\\n"
+                + "      || printf 'configuration' > \"${b#-XX:AOTConfiguration=}\";;\n"
+                + "    -XX:AOTCache=*) printf 'cache' > \"${b#-XX:AOTCache=}\";;\n"
+                + "  esac; done\n"
+                + "  [ \"$a\" = -XX:AOTMode=record ] && exit 5; exit 0;; esac; done\n"
                 + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done\n"
                 + "exit ${EXITS_WITH:-0}\n");
         java.toFile().setExecutable(true);
@@ -157,7 +167,11 @@ class LauncherJvmOptionsTest {
 
     /** The echoing java in a JDK's layout: bin/java beside a release file, which names the JVM's archive. */
     private void aJdkWithAReleaseFile() throws IOException {
-        Files.writeString(tmp.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+        aJdkWithAReleaseFile("17.0.15");
+    }
+
+    private void aJdkWithAReleaseFile(String version) throws IOException {
+        Files.writeString(tmp.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
     }
 
     private Path onlyArchive() throws IOException {
@@ -169,6 +183,70 @@ class LauncherJvmOptionsTest {
     private List<Path> archives() throws IOException {
         try (var files = Files.list(installation.resolve("core/target"))) {
             return files.filter(p -> p.getFileName().toString().contains(".jsa")).sorted().toList();
+        }
+    }
+
+    @Test
+    void onJava25TheFirstAuditRecordsTheBundledSampleAndLaterBatchCommandsUseTheAotCache() throws Exception {
+        aJdkWithAReleaseFile("25.0.3");
+        Files.createDirectories(installation.resolve("data/sample"));
+        assertEquals(expected(BATCH, "audit", "x"), launch(Map.of("EXITS_WITH", "4"), 4, "audit", "x"),
+                "the user's audit runs as without a cache, and its exit code is the launcher's");
+        Path cache = onlyFile("nmaudit-aot-[0-9]+\\.aot");
+        assertEquals("cache", Files.readString(cache));
+        List<String> steps = Files.readAllLines(tmp.resolve("aot-steps.txt"));
+        assertEquals(2, steps.size(), steps.toString());
+        String home = installation.toRealPath().toString();
+        String record = steps.get(0);
+        assertTrue(record.startsWith(String.join(" ", BATCH) + " -XX:AOTMode=record -XX:AOTConfiguration=" + home
+                + "/core/target/nmaudit-aot."), record);
+        assertTrue(record.contains("/sample.aotconf -Xlog:aot=off -Xlog:cds=off -Dnmaudit.home=" + home + " -jar " + home
+                + "/core/target/nmaudit.jar audit " + home + "/data/sample --period 2025-12 --out "), record);
+        String create = steps.get(1);
+        assertTrue(create.startsWith(String.join(" ", BATCH) + " -XX:AOTMode=create -XX:AOTConfiguration="), create);
+        assertTrue(create.contains(" -XX:AOTCache=" + cache + "."), "written under a temporary name: " + create);
+        assertEquals(List.of(cache), targetFiles(".*aot.*"), "no configuration, scratch folder or temporary cache left");
+        assertEquals(List.of(), targetFiles(".*\\.jsa.*"), "no class archive on a JVM that has the AOT cache");
+
+        List<String> useIt = List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off");
+        assertEquals(expected(concat(BATCH, useIt), "history", "import", "d"), launch(Map.of(), "history", "import", "d"));
+        assertEquals(expected(concat(BATCH, useIt), "audit", "x"), launch(Map.of(), "audit", "x"));
+        assertEquals(2, Files.readAllLines(tmp.resolve("aot-steps.txt")).size(), "made once");
+
+        Files.setLastModifiedTime(cache, FileTime.from(Instant.parse("2025-01-01T00:00:00Z")));
+        assertEquals(expected(BATCH, "audit", "x"), launch(Map.of(), "audit", "x"), "a cache of an earlier jar is not used");
+        assertEquals(4, Files.readAllLines(tmp.resolve("aot-steps.txt")).size(), "and the audit makes a new one");
+    }
+
+    @Test
+    void onJava25NoCacheFromAnAuditThatDidNotEndByItselfOrWithoutTheSampleOrARecording() throws Exception {
+        aJdkWithAReleaseFile("25");
+        Files.createDirectories(installation.resolve("data/sample"));
+        launch(Map.of("EXITS_WITH", "2"), 2, "audit", "no-such-folder");
+        launch(Map.of("EXITS_WITH", "137"), 137, "audit", "x");
+        assertEquals(expected(BATCH, "audit", "--help"), launch(Map.of(), "audit", "--help"));
+        assertEquals(expected(BATCH, "rules", "check"), launch(Map.of(), "rules", "check"), "only an audit makes it");
+        assertFalse(Files.exists(tmp.resolve("aot-steps.txt")), "nothing was recorded");
+        assertEquals(expected(BATCH, "audit", "x"), launch(Map.of("RECORDS_NOTHING", "yes", "EXITS_WITH", "5"), 5,
+                "audit", "x"));
+        assertEquals(1, Files.readAllLines(tmp.resolve("aot-steps.txt")).size(), "no cache made without a recording");
+        assertEquals(List.of(), targetFiles(".*aot.*"));
+
+        Files.delete(installation.resolve("data/sample"));
+        launch(Map.of(), "audit", "x");
+        assertEquals(1, Files.readAllLines(tmp.resolve("aot-steps.txt")).size(), "no sample, no recording");
+        assertEquals(List.of(), targetFiles(".*aot.*"));
+    }
+
+    private Path onlyFile(String pattern) throws IOException {
+        List<Path> all = targetFiles(pattern);
+        assertEquals(1, all.size(), all.toString());
+        return all.get(0);
+    }
+
+    private List<Path> targetFiles(String pattern) throws IOException {
+        try (var files = Files.list(installation.resolve("core/target"))) {
+            return files.filter(p -> p.getFileName().toString().matches(pattern)).sorted().toList();
         }
     }
 
@@ -268,6 +346,7 @@ class LauncherJvmOptionsTest {
         Path madvise = tmp.resolve("thp-madvise");
         Files.writeString(madvise, "always [madvise] never\n"); // the kernel of this machine and most Linux hosts
         builder.environment().put("NMAUDIT_THP_SETTING", madvise.toString());
+        builder.environment().put("AOT_STEPS", tmp.resolve("aot-steps.txt").toString());
         builder.environment().putAll(env);
         builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
         Path out = tmp.resolve("java-arguments.txt");
